@@ -1,0 +1,36 @@
+# The README's commands. Each installs what is missing first.
+SWIFT ?= swift
+TEST_DB_DIR ?= /tmp/motcua-test-db
+TEST_DB_PORT ?= 55432
+
+.PHONY: run test bench build deps tools contract clean
+
+deps:
+	@scripts/install-deps.sh
+
+tools:
+	@scripts/install-deps.sh --with-tools
+
+build: deps
+	$(SWIFT) build
+
+## Builds and starts the server on the embedded database (.motcua/) with demo data.
+run: deps
+	$(SWIFT) build -c release --product motcua-server
+	.build/release/motcua-server serve
+
+## Everything CI checks: the contract, the compose file, the whole test suite on a throwaway PostgreSQL.
+test: tools
+	.venv/bin/openapi-spec-validator openapi.yaml
+	docker-compose -f docker-compose.yml config --quiet
+	$(SWIFT) build --build-tests
+	@url=$$(scripts/test-db.sh start $(TEST_DB_DIR) $(TEST_DB_PORT)); \
+	  trap 'scripts/test-db.sh stop $(TEST_DB_DIR)' EXIT; \
+	  DATABASE_URL=$$url $(SWIFT) test --skip-build
+
+## The benchmark of issue 5/6/7 (server on a private database, load with wrk).
+bench: tools
+	scripts/bench.sh
+
+clean:
+	rm -rf .build .venv

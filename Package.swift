@@ -1,0 +1,168 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "motcua",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "motcua-server", targets: ["motcua-server"]),
+        .executable(name: "motcua", targets: ["motcua"]),
+        .library(name: "MotCuaClient", targets: ["MotCuaClient"]),
+        .library(name: "MotCuaDomain", targets: ["MotCuaDomain"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
+        .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // MARK: C system libraries
+
+        /// libpq, PostgreSQL's C client library.
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        /// libcurl with typed, non-variadic setopt/getinfo shims.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+
+        // MARK: Libraries
+
+        /// Swift over libpq: configuration, connections, a pool Service, interpolated queries, rows, transactions, migrations.
+        .target(
+            name: "MotCuaPostgres",
+            dependencies: [
+                "CLibPQ",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        /// The rules of a commune one-stop centre: calendar, deadlines, statuses, timeliness, scoring. Pure, no I/O.
+        .target(name: "MotCuaDomain", swiftSettings: swiftSettings),
+        /// Types, server stubs and client generated from openapi.yaml.
+        .target(
+            name: "MotCuaAPI",
+            dependencies: [
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings,
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        /// SQL for units, users, tokens, procedures, calendar, dossiers, events and evaluations; migrations as resources.
+        .target(
+            name: "MotCuaStore",
+            dependencies: [
+                "MotCuaPostgres",
+                "MotCuaDomain",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Migrations")],
+            swiftSettings: swiftSettings
+        ),
+        /// The HTTP server: composition root, handlers, auth, error mapping, background services, embedded database.
+        .target(
+            name: "MotCuaServer",
+            dependencies: [
+                "MotCuaAPI",
+                "MotCuaStore",
+                "MotCuaDomain",
+                "MotCuaPostgres",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        /// Public client library: libcurl transport and a curated async API over the generated client.
+        .target(
+            name: "MotCuaClient",
+            dependencies: [
+                "CCurl",
+                "MotCuaAPI",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Executables
+
+        /// The server: serve | migrate | seed | create-admin.
+        .executableTarget(
+            name: "motcua-server",
+            dependencies: [
+                "MotCuaServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        /// Command-line tool for officers' scripts, on MotCuaClient.
+        .executableTarget(
+            name: "motcua",
+            dependencies: [
+                "MotCuaClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Tests
+
+        .testTarget(
+            name: "MotCuaDomainTests",
+            dependencies: ["MotCuaDomain", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MotCuaPostgresTests",
+            dependencies: ["MotCuaPostgres", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MotCuaServerTests",
+            dependencies: [
+                "MotCuaServer",
+                "MotCuaStore",
+                "MotCuaPostgres",
+                "MotCuaDomain",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MotCuaClientTests",
+            dependencies: [
+                "MotCuaClient",
+                "MotCuaServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,91 @@
+import Foundation
+import Logging
+
+/// Everything the server can be configured with, read from environment variables.
+///
+/// | variable | default | meaning |
+/// |---|---|---|
+/// | `MOTCUA_HOST` | `127.0.0.1` | address to bind |
+/// | `MOTCUA_PORT` | `8080` | port to bind (0 picks a free one) |
+/// | `DATABASE_URL` | none | PostgreSQL URL; without it `serve` runs an embedded cluster under `MOTCUA_DATA_DIR` |
+/// | `MOTCUA_DATA_DIR` | `.motcua` | folder of the embedded cluster |
+/// | `MOTCUA_DB_POOL_SIZE` | `16` | maximum database connections of this instance |
+/// | `MOTCUA_DB_POOL_TIMEOUT_MS` | `5000` | how long a request waits for a free connection |
+/// | `MOTCUA_LOG_LEVEL` | `info` | trace, debug, info, notice, warning, error, critical |
+/// | `MOTCUA_MAX_BODY_BYTES` | `1048576` | larger request bodies are refused with 413 |
+/// | `MOTCUA_BOOTSTRAP_ADMIN` | none | `username:password`: creates this admin at start when no admin exists |
+/// | `MOTCUA_TOKEN_TTL_HOURS` | `12` | lifetime of a bearer token |
+/// | `MOTCUA_BCRYPT_COST` | `10` | bcrypt work factor for new passwords (4-31) |
+/// | `MOTCUA_SWEEP_INTERVAL_SECONDS` | `60` | how often the deadline sweeper runs (0 disables it) |
+/// | `MOTCUA_ONLINE_INCOMPLETE_DAYS` | `15` | working days after which an incomplete online dossier is closed |
+public struct ServerConfiguration: Sendable {
+    public var host: String = "127.0.0.1"
+    public var port: Int = 8080
+    public var databaseURL: String?
+    public var dataDirectory: String = ".motcua"
+    public var poolSize: Int = 16
+    public var poolTimeout: Duration = .milliseconds(5000)
+    public var logLevel: Logger.Level = .info
+    public var maxBodyBytes: Int = 1 << 20
+    public var bootstrapAdmin: (username: String, password: String)?
+    public var tokenLifetime: Duration = .seconds(12 * 3600)
+    public var bcryptCost: UInt8 = 10
+    public var sweepInterval: Duration = .seconds(60)
+    public var onlineIncompleteWorkingDays: Int = 15
+
+    /// Defaults for every setting.
+    public init() {}
+
+    /// Reads the variables of the table above; a malformed value is an error that names the variable.
+    public init(environment: [String: String]) throws(ConfigurationError) {
+        var reader = EnvironmentReader(environment)
+        host = reader.string("MOTCUA_HOST") ?? host
+        port = try reader.int("MOTCUA_PORT", in: 0...65535) ?? port
+        databaseURL = reader.string("DATABASE_URL")
+        dataDirectory = reader.string("MOTCUA_DATA_DIR") ?? dataDirectory
+        poolSize = try reader.int("MOTCUA_DB_POOL_SIZE", in: 1...512) ?? poolSize
+        if let ms = try reader.int("MOTCUA_DB_POOL_TIMEOUT_MS", in: 1...600_000) { poolTimeout = .milliseconds(ms) }
+        if let level = reader.string("MOTCUA_LOG_LEVEL") {
+            guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
+                throw ConfigurationError(variable: "MOTCUA_LOG_LEVEL", reason: "expected trace, debug, info, notice, warning, error or critical")
+            }
+            logLevel = parsed
+        }
+        maxBodyBytes = try reader.int("MOTCUA_MAX_BODY_BYTES", in: 1024...(256 << 20)) ?? maxBodyBytes
+        if let admin = reader.string("MOTCUA_BOOTSTRAP_ADMIN") {
+            guard let colon = admin.firstIndex(of: ":"), colon != admin.startIndex, admin.index(after: colon) != admin.endIndex else {
+                throw ConfigurationError(variable: "MOTCUA_BOOTSTRAP_ADMIN", reason: "expected username:password")
+            }
+            bootstrapAdmin = (String(admin[..<colon]), String(admin[admin.index(after: colon)...]))
+        }
+        if let hours = try reader.int("MOTCUA_TOKEN_TTL_HOURS", in: 1...(24 * 90)) { tokenLifetime = .seconds(hours * 3600) }
+        if let cost = try reader.int("MOTCUA_BCRYPT_COST", in: 4...31) { bcryptCost = UInt8(cost) }
+        if let seconds = try reader.int("MOTCUA_SWEEP_INTERVAL_SECONDS", in: 0...86_400) { sweepInterval = .seconds(seconds) }
+        onlineIncompleteWorkingDays = try reader.int("MOTCUA_ONLINE_INCOMPLETE_DAYS", in: 1...365) ?? onlineIncompleteWorkingDays
+    }
+}
+
+/// A configuration variable that could not be read.
+public struct ConfigurationError: Error, CustomStringConvertible {
+    public var variable: String
+    public var reason: String
+    public var description: String { "\(variable): \(reason)" }
+}
+
+private struct EnvironmentReader {
+    let environment: [String: String]
+    init(_ environment: [String: String]) { self.environment = environment }
+
+    func string(_ name: String) -> String? {
+        guard let value = environment[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        return value
+    }
+
+    func int(_ name: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int? {
+        guard let text = string(name) else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            throw ConfigurationError(variable: name, reason: "expected a whole number in \(range.lowerBound)...\(range.upperBound), got \(text)")
+        }
+        return value
+    }
+}

@@ -1,0 +1,86 @@
+import HTTPTypes
+
+/// The one error type handlers throw. `ProblemMiddleware` turns it into `application/problem+json`.
+///
+/// `code` is the stable machine code of API.md; `detail` is for people and never carries internals.
+public struct APIError: Error, Sendable, Equatable {
+    /// One offending input field of a `validation-failed` problem.
+    public struct InvalidParam: Sendable, Equatable, Codable {
+        public var name: String
+        public var reason: String
+        public init(name: String, reason: String) {
+            self.name = name
+            self.reason = reason
+        }
+    }
+
+    public var status: HTTPResponse.Status
+    public var code: String
+    public var title: String
+    public var detail: String?
+    public var invalidParams: [InvalidParam]
+    /// Extra response headers (`Retry-After`, `Allow`, `WWW-Authenticate`).
+    public var headers: HTTPFields
+
+    public init(
+        _ status: HTTPResponse.Status, code: String, title: String, detail: String? = nil,
+        invalidParams: [InvalidParam] = [], headers: HTTPFields = [:]
+    ) {
+        self.status = status
+        self.code = code
+        self.title = title
+        self.detail = detail
+        self.invalidParams = invalidParams
+        self.headers = headers
+    }
+}
+
+extension APIError {
+    public static func validation(_ params: [InvalidParam], detail: String? = nil) -> APIError {
+        APIError(
+            .unprocessableContent, code: "validation-failed", title: "Invalid request",
+            detail: detail ?? params.map { "\($0.name): \($0.reason)" }.joined(separator: "; "), invalidParams: params)
+    }
+
+    public static func validation(_ name: String, _ reason: String) -> APIError {
+        validation([InvalidParam(name: name, reason: reason)])
+    }
+
+    public static func malformed(_ detail: String) -> APIError {
+        APIError(.badRequest, code: "malformed-request", title: "Malformed request", detail: detail)
+    }
+
+    public static func notFound(_ detail: String) -> APIError {
+        APIError(.notFound, code: "not-found", title: "Not found", detail: detail)
+    }
+
+    public static func conflict(_ code: String, _ detail: String) -> APIError {
+        APIError(.conflict, code: code, title: "Conflict", detail: detail)
+    }
+
+    public static func forbidden(_ detail: String) -> APIError {
+        APIError(.forbidden, code: "forbidden", title: "Forbidden", detail: detail)
+    }
+
+    public static let unauthenticated = APIError(
+        .unauthorized, code: "unauthenticated", title: "Authentication required",
+        detail: "Send a valid bearer token from POST /v1/auth/tokens in the Authorization header.",
+        headers: [.wwwAuthenticate: #"Bearer realm="motcua""#])
+
+    public static func payloadTooLarge(limit: Int) -> APIError {
+        APIError(.contentTooLarge, code: "payload-too-large", title: "Request body too large", detail: "The body exceeds \(limit) bytes.")
+    }
+
+    public static func rateLimited(retryAfterSeconds: Int) -> APIError {
+        APIError(
+            .tooManyRequests, code: "rate-limited", title: "Too many requests",
+            detail: "Try again in \(retryAfterSeconds) seconds.", headers: [.retryAfter: String(retryAfterSeconds)])
+    }
+
+    public static let unavailable = APIError(
+        .serviceUnavailable, code: "unavailable", title: "Service unavailable", detail: "The database did not answer.")
+
+    public static let internalError = APIError(
+        .internalServerError, code: "internal-error", title: "Internal server error",
+        detail: "The server failed to handle the request. Quote the request id when reporting it.")
+}

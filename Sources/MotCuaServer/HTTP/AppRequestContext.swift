@@ -1,0 +1,31 @@
+import Hummingbird
+import Logging
+
+/// The request context of every route: Hummingbird's core storage plus what MotCua's middleware learns
+/// about a request (its id). Handlers generated from the OpenAPI document do not receive a context,
+/// so `RequestContextMiddleware` binds it to `AppRequestContext.current` for the duration of the request.
+public struct AppRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The request id, from a valid `X-Request-Id` header or generated.
+    public var requestID: String = ""
+    /// Limit enforced on request bodies (413 past it).
+    public var maxUploadSize: Int = 1 << 20
+
+    public init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+    }
+
+    /// The context of the request the current task is serving.
+    @TaskLocal public static var current: AppRequestContext?
+}
+
+/// Binds the context to `AppRequestContext.current` so generated handlers can read it.
+struct RequestContextMiddleware: RouterMiddleware {
+    func handle(
+        _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
+    ) async throws -> Response {
+        try await AppRequestContext.$current.withValue(context) {
+            try await next(request, context)
+        }
+    }
+}
