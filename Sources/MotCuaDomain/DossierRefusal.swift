@@ -1,0 +1,38 @@
+import Foundation
+
+/// Why an action on a dossier was refused; nothing was changed.
+public struct DossierRefusal: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Stable machine codes, as in API.md's problem responses.
+    public enum Code: String, Sendable, Hashable, Codable, CaseIterable {
+        /// The action is not allowed from the current status (HTTP 409).
+        case invalidTransition = "invalid-transition"
+        /// The dossier's status is terminal and never changes again (HTTP 409).
+        case terminalStatus = "terminal-status"
+        /// The actor's roles do not allow the action, or a specialist is not the assignee (HTTP 403).
+        case forbidden
+        /// A second Form 02 for the same handling unit (HTTP 409).
+        case supplementLimit = "supplement-limit"
+        /// Apology issued later than one working day before the due date (HTTP 409).
+        case apologyTooLate = "apology-too-late"
+        /// Second apology for the same dossier (HTTP 409).
+        case apologyLimit = "apology-limit"
+        /// The new appointment date of an apology is invalid (HTTP 422).
+        case invalidAppointmentDate = "invalid-appointment-date"
+        /// The law requires a reason and none was given (HTTP 422).
+        case reasonRequired = "reason-required"
+    }
+
+    /// The machine code.
+    public let code: Code
+    /// A human explanation for officers.
+    public let message: String
+
+    /// Creates a refusal.
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    /// `"code: message"`.
+    public var description: String { "\(code.rawValue): \(message)" }
+}
