@@ -47,9 +47,8 @@ extension Index766 {
         }
         let received = input.received
         let processing = input.averageProcessingRatio.map { ratio in ratio <= 1 ? 1.0 : 1 / ratio }
-        let satisfaction = Index766.rate(input.lateOrOverdue, received).map { overdue in
-            max(0, 1 - overdue - Double(input.complainedOrDisliked) / Double(received))
-        }
+        // Integer arithmetic first, so 100 − 5 − 5 of 100 is exactly 90% and meets the threshold.
+        let satisfaction = Index766.rate(received - input.lateOrOverdue - input.complainedOrDisliked, received)
         groups = [
             Group(id: .transparency, name: "Transparency", maxPoints: 18, indicators: [
                 external("1.1", "Procedures announced and published on time", 4, "the province's publication records"),

@@ -100,7 +100,8 @@ public struct Index766: Sendable, Hashable, Codable {
     /// The threshold rule: full points at or above `threshold`, else proportional; `nil` for no rate.
     public static func points(rate: Double?, maxPoints: Double, threshold: Double) -> Double? {
         guard let rate else { return nil }
-        if rate >= threshold { return maxPoints }
+        // A rate within rounding noise of the threshold has met it (e.g. 0.8999999999999999 for 90%).
+        if rate >= threshold - 1e-9 { return maxPoints }
         return max(0, rate) * maxPoints / threshold
     }
 
