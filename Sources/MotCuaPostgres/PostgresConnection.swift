@@ -1,0 +1,99 @@
+internal import CLibPQ
+import Logging
+import NIOPosix
+import Glibc
+
+/// One PostgreSQL session: the single owner of a libpq `PGconn`.
+///
+/// Not `Sendable`: libpq allows one thread at a time per connection. The pool lends a connection to
+/// one task at a time (`PostgresPool.withConnection`); each blocking libpq call runs on the pool's
+/// thread pool while that task awaits it. `deinit` calls `PQfinish`, also after a failed connect.
+public final class PostgresConnection {
+    let handle: OpaquePointer
+    let logger: Logger
+    let threadPool: NIOThreadPool
+    let canceller: QueryCanceller
+    var statements: StatementCache
+    /// Set when the connection must not be reused even though libpq still reports it as OK
+    /// (for example a session-level lock could not be released).
+    var mustDiscard = false
+
+    /// Opens a connection, blocking the calling thread; the pool calls it on its thread pool.
+    static func connectBlocking(
+        configuration: PostgresConfiguration, logger: Logger, threadPool: NIOThreadPool, statementCacheCapacity: Int
+    ) throws -> PostgresConnection {
+        let parameters = configuration.connectionParameters()
+        let keywords = parameters.map { strdup($0.0) }
+        let values = parameters.map { strdup($0.1) }
+        defer {
+            keywords.forEach { free($0) }
+            values.forEach { free($0) }
+        }
+        let handle: OpaquePointer? = (keywords.map { UnsafePointer($0) } + [nil]).withUnsafeBufferPointer { keywordPointers in
+            (values.map { UnsafePointer($0) } + [nil]).withUnsafeBufferPointer { valuePointers in
+                PQconnectdbParams(keywordPointers.baseAddress, valuePointers.baseAddress, 1)
+            }
+        }
+        guard let handle else { throw PostgresError(code: .connectFailed, message: "out of memory") }
+        // From here the object owns the handle, so a failed connect is finished by deinit.
+        let connection = PostgresConnection(
+            handle: handle, logger: logger, threadPool: threadPool, statementCacheCapacity: statementCacheCapacity)
+        guard PQstatus(handle) == CONNECTION_OK else {
+            throw PostgresError(connection: handle, code: .connectFailed)
+        }
+        return connection
+    }
+
+    private init(handle: OpaquePointer, logger: Logger, threadPool: NIOThreadPool, statementCacheCapacity: Int) {
+        self.handle = handle
+        self.logger = logger
+        self.threadPool = threadPool
+        self.canceller = QueryCanceller(connection: handle)
+        self.statements = StatementCache(capacity: statementCacheCapacity)
+        PQsetNoticeReceiver(handle, postgresNoticeReceiver, Unmanaged.passUnretained(self).toOpaque())
+    }
+
+    deinit {
+        PQfinish(handle)
+    }
+
+    /// The server process id of this session (`pg_backend_pid()`).
+    public var backendPID: Int { Int(PQbackendPID(handle)) }
+
+    /// The server version as an integer, for example 150018.
+    public var serverVersion: Int { Int(PQserverVersion(handle)) }
+
+    /// True once libpq reports the connection as unusable or it was marked for discarding.
+    public var isBroken: Bool { mustDiscard || PQstatus(handle) == CONNECTION_BAD }
+
+    /// True while a transaction block is open (including a failed one awaiting ROLLBACK).
+    public var isInTransaction: Bool {
+        let status = PQtransactionStatus(handle)
+        return status == PQTRANS_INTRANS || status == PQTRANS_INERROR
+    }
+
+    var transactionIsIdle: Bool { PQtransactionStatus(handle) == PQTRANS_IDLE }
+
+    /// True if an idle connection has unread input. Nothing should arrive on an idle session
+    /// (we never LISTEN), so input means the server sent a FATAL error and closed, for example after
+    /// `pg_terminate_backend` or a restart: the pool discards it before lending it out.
+    func hasUnexpectedInput() -> Bool {
+        let socket = PQsocket(handle)
+        guard socket >= 0 else { return true }
+        var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) != 0
+    }
+}
+
+@available(*, unavailable)
+extension PostgresConnection: Sendable {}
+
+/// Forwards server notices (RAISE NOTICE, "table does not exist, skipping", ...) to the logger
+/// instead of libpq's default of printing to stderr.
+private func postgresNoticeReceiver(context: UnsafeMutableRawPointer?, result: OpaquePointer?) {
+    guard let context, let result else { return }
+    let connection = Unmanaged<PostgresConnection>.fromOpaque(context).takeUnretainedValue()
+    let severity = PQresultErrorField(result, DiagnosticField.severity).map { String(cString: $0) } ?? "NOTICE"
+    let message = PQresultErrorField(result, DiagnosticField.messagePrimary).map { String(cString: $0) } ?? ""
+    connection.logger.debug("postgres notice", metadata: ["db.severity": "\(severity)", "db.notice": "\(message)"])
+}
