@@ -1,7 +1,11 @@
 internal import CLibPQ
 import Logging
 import NIOPosix
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One PostgreSQL session: the single owner of a libpq `PGconn`.
 ///
