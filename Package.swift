@@ -6,6 +6,11 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+/// For the database layers: async functions run on the caller's executor, so a helper that takes a
+/// pooled connection needs no annotation. (Not for the server: Hummingbird's middleware signatures
+/// expect the default isolation.)
+let databaseSwiftSettings = swiftSettings + [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]
+
 let package = Package(
     name: "motcua",
     platforms: [.macOS(.v15)],
@@ -51,7 +56,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: databaseSwiftSettings
         ),
         /// The rules of a commune one-stop centre: calendar, deadlines, statuses, timeliness, scoring. Pure, no I/O.
         .target(name: "MotCuaDomain", swiftSettings: swiftSettings),
@@ -62,6 +67,7 @@ let package = Package(
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
+            resources: [.copy("openapi.yaml")],
             swiftSettings: swiftSettings,
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
@@ -75,7 +81,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Migrations")],
-            swiftSettings: swiftSettings
+            swiftSettings: databaseSwiftSettings
         ),
         /// The HTTP server: composition root, handlers, auth, error mapping, background services, embedded database.
         .target(
@@ -94,8 +100,11 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
-            resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
         /// Public client library: libcurl transport and a curated async API over the generated client.
@@ -117,6 +126,10 @@ let package = Package(
             name: "motcua-server",
             dependencies: [
                 "MotCuaServer",
+                "MotCuaStore",
+                "MotCuaDomain",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

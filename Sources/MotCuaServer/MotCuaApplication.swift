@@ -1,60 +1,93 @@
 import Foundation
 import Hummingbird
 import Logging
+import MotCuaAPI
 import MotCuaPostgres
 import MotCuaStore
+import NIOPosix
 import OpenAPIHummingbird
 import Prometheus
 import ServiceLifecycle
 
 /// The composition root: wires configuration, logger, database pool, stores, middleware and routes.
 ///
-/// `configuration.databaseURL` must be set; `motcua-server serve` starts the embedded cluster first
-/// when it is not. Migrations run before the server accepts connections.
+/// `configuration.databaseURL` must be set (`motcua-server serve` starts the embedded cluster first
+/// when it is not). Migrations, the bootstrap admin and demo data are applied before the server
+/// accepts connections.
 public func buildApplication(
-    configuration: ServerConfiguration, logger: Logger, customizeRouter: (Router<AppRequestContext>) -> Void = { _ in }
+    configuration: ServerConfiguration, logger: Logger, clock: ServerClock = .system,
+    customizeRouter: (Router<AppRequestContext>) -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
-    guard let url = configuration.databaseURL else {
-        throw ConfigurationError(variable: "DATABASE_URL", reason: "not set")
-    }
-    let pool = PostgresPool(
-        configuration: try PostgresConfiguration(url: url, applicationName: "motcua-server"),
-        maxConnections: configuration.poolSize,
-        acquireTimeout: configuration.poolTimeout,
-        logger: logger)
+    let pool = try makePool(configuration: configuration, logger: logger)
     let registry = PrometheusCollectorRegistry()
-    let router = Router(context: AppRequestContext.self)
+    let passwordThreads = NIOThreadPool(numberOfThreads: 2)
+    passwordThreads.start()
+    let passwords = PasswordHasher(cost: configuration.bcryptCost, threads: passwordThreads)
+    let tokens = TokenStore(pool: pool)
+    let authenticator = Authenticator(tokens: tokens)
+    let calendarStore = CalendarStore(pool: pool)
     let handler = APIHandler(
-        pool: pool, metrics: registry, poolGauges: PoolGauges(registry: registry),
-        openAPIDocument: try OpenAPIDocument.bytes(), logger: logger)
-    try handler.registerHandlers(on: router)
-    customizeRouter(router)
-    let routes = RouteTable(router)
+        pool: pool, units: UnitStore(pool: pool), users: UserStore(pool: pool), procedures: ProcedureStore(pool: pool),
+        calendarStore: calendarStore, calendars: CalendarProvider(store: calendarStore), authenticator: authenticator,
+        passwords: passwords, loginThrottle: LoginThrottle(), metrics: registry, poolGauges: PoolGauges(registry: registry),
+        openAPIDocument: Array(try MotCuaContract.document()), clock: clock, configuration: configuration, logger: logger)
+
+    let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
         RequestIDMiddleware()
         HTTPMetricsMiddleware(registry: registry)
-        ProblemMiddleware(routes: routes)
+    }
+    let problems = ProblemMiddleware()
+    router.addMiddleware {
+        problems
         BodyLimitMiddleware(limit: configuration.maxBodyBytes)
+        AuthMiddleware(authenticator: authenticator)
         RequestContextMiddleware()
     }
+    try handler.registerHandlers(on: router)
+    customizeRouter(router)
+    problems.routes.set(RouteTable(router))
+
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "motcua"),
-        services: [pool],
+        services: [pool, ThreadPoolService(pool: passwordThreads)],
         logger: logger)
     app.beforeServerStarts {
-        let applied = try await PostgresMigrator(pool: pool, logger: logger).migrate(MotCuaMigrations.all())
-        if !applied.isEmpty { logger.info("applied migrations", metadata: ["versions": "\(applied)"]) }
+        try await prepareDatabase(pool: pool, configuration: configuration, passwords: passwords, logger: logger)
     }
     return app
 }
 
-/// The contract the server was built from, served at `GET /openapi.yaml`.
-enum OpenAPIDocument {
-    static func bytes() throws -> [UInt8] {
-        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml", subdirectory: "Resources") else {
-            throw ConfigurationError(variable: "openapi.yaml", reason: "missing from the server's resources")
-        }
-        return Array(try Data(contentsOf: url))
+func makePool(configuration: ServerConfiguration, logger: Logger) throws -> PostgresPool {
+    guard let url = configuration.databaseURL else { throw ConfigurationError(variable: "DATABASE_URL", reason: "not set") }
+    var postgres = try PostgresConfiguration(url: url)
+    postgres.applicationName = "motcua-server"
+    var poolConfiguration = PostgresPool.Configuration(maxConnections: configuration.poolSize)
+    poolConfiguration.acquireTimeout = configuration.poolTimeout
+    return PostgresPool(configuration: postgres, poolConfiguration: poolConfiguration, logger: logger)
+}
+
+/// Migrates, creates the bootstrap admin when no admin exists, and loads demo data when asked.
+func prepareDatabase(pool: PostgresPool, configuration: ServerConfiguration, passwords: PasswordHasher, logger: Logger) async throws {
+    let applied = try await PostgresMigrator(pool: pool, logger: logger).migrate(MotCuaMigrations.all())
+    if !applied.isEmpty { logger.info("applied migrations", metadata: ["versions": "\(applied)"]) }
+    if configuration.seedDemoData ?? false {
+        let seed = DemoSeed(pool: pool)
+        _ = try await seed.apply(passwordHash: try await passwords.hash(DemoSeed.password))
+        try await seed.applyProcedures(store: ProcedureStore(pool: pool))
+    }
+    if let admin = configuration.bootstrapAdmin {
+        try await BootstrapAdmin(pool: pool, passwords: passwords, logger: logger).ensure(username: admin.username, password: admin.password)
+    }
+}
+
+/// Keeps a thread pool for the application's lifetime and shuts it down gracefully.
+struct ThreadPoolService: Service {
+    let pool: NIOThreadPool
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        try await pool.shutdownGracefully()
     }
 }

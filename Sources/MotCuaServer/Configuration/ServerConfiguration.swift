@@ -18,6 +18,7 @@ import Logging
 /// | `MOTCUA_BCRYPT_COST` | `10` | bcrypt work factor for new passwords (4-31) |
 /// | `MOTCUA_SWEEP_INTERVAL_SECONDS` | `60` | how often the deadline sweeper runs (0 disables it) |
 /// | `MOTCUA_ONLINE_INCOMPLETE_DAYS` | `15` | working days after which an incomplete online dossier is closed |
+/// | `MOTCUA_SEED_DEMO` | `false` (`true` on the embedded database) | load the demo province, communes, officers and procedures |
 public struct ServerConfiguration: Sendable {
     public var host: String = "127.0.0.1"
     public var port: Int = 8080
@@ -32,13 +33,15 @@ public struct ServerConfiguration: Sendable {
     public var bcryptCost: UInt8 = 10
     public var sweepInterval: Duration = .seconds(60)
     public var onlineIncompleteWorkingDays: Int = 15
+    /// Load demo data at start; nil means "only on the embedded database".
+    public var seedDemoData: Bool?
 
     /// Defaults for every setting.
     public init() {}
 
     /// Reads the variables of the table above; a malformed value is an error that names the variable.
     public init(environment: [String: String]) throws(ConfigurationError) {
-        var reader = EnvironmentReader(environment)
+        let reader = EnvironmentReader(environment)
         host = reader.string("MOTCUA_HOST") ?? host
         port = try reader.int("MOTCUA_PORT", in: 0...65535) ?? port
         databaseURL = reader.string("DATABASE_URL")
@@ -62,6 +65,7 @@ public struct ServerConfiguration: Sendable {
         if let cost = try reader.int("MOTCUA_BCRYPT_COST", in: 4...31) { bcryptCost = UInt8(cost) }
         if let seconds = try reader.int("MOTCUA_SWEEP_INTERVAL_SECONDS", in: 0...86_400) { sweepInterval = .seconds(seconds) }
         onlineIncompleteWorkingDays = try reader.int("MOTCUA_ONLINE_INCOMPLETE_DAYS", in: 1...365) ?? onlineIncompleteWorkingDays
+        seedDemoData = try reader.bool("MOTCUA_SEED_DEMO")
     }
 }
 
@@ -79,6 +83,15 @@ private struct EnvironmentReader {
     func string(_ name: String) -> String? {
         guard let value = environment[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
         return value
+    }
+
+    func bool(_ name: String) throws(ConfigurationError) -> Bool? {
+        guard let text = string(name)?.lowercased() else { return nil }
+        switch text {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default: throw ConfigurationError(variable: name, reason: "expected true or false, got \(text)")
+        }
     }
 
     func int(_ name: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int? {

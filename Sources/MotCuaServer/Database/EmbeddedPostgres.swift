@@ -18,7 +18,8 @@ public struct EmbeddedPostgres: Sendable {
 
     /// Locates the server binaries (`pg_config --bindir`, then `/usr/lib/postgresql/*/bin`).
     public init(directory: String, port: Int = 54329, logger: Logger) throws {
-        self.directory = URL(filePath: directory, relativeTo: URL(filePath: FileManager.default.currentDirectoryPath)).absoluteURL
+        let workingDirectory = URL(filePath: FileManager.default.currentDirectoryPath, directoryHint: .isDirectory)
+        self.directory = URL(filePath: directory, directoryHint: .isDirectory, relativeTo: workingDirectory).absoluteURL
         self.port = port
         self.logger = logger
         self.binDirectory = try Self.findBinaries()
@@ -95,55 +96,28 @@ public struct EmbeddedPostgres: Sendable {
     /// Runs one of the PostgreSQL binaries (as `postgres` when we are root) and returns its output.
     @discardableResult
     private func run(_ tool: String, _ arguments: [String], quiet: Bool = false) throws -> String {
-        let process = Process()
-        let executable = binDirectory.appending(path: tool).path
-        let psqlFallback = "/usr/bin/\(tool)"
-        let path = FileManager.default.isExecutableFile(atPath: executable) ? executable : psqlFallback
-        if runsAsRoot {
-            process.executableURL = URL(filePath: "/usr/sbin/runuser")
-            process.arguments = ["-u", "postgres", "--", path] + arguments
-        } else {
-            process.executableURL = URL(filePath: path)
-            process.arguments = arguments
+        let path = binDirectory.appending(path: tool).path
+        let (executable, argv) = runsAsRoot ? ("/usr/sbin/runuser", ["-u", "postgres", "--", path] + arguments) : (path, arguments)
+        let (status, output) = try ChildProcess.run(executable, argv)
+        guard status == 0 else {
+            if !quiet { logger.error("\(tool) failed", metadata: ["output": "\(output)"]) }
+            throw EmbeddedPostgresError.commandFailed(tool, output)
         }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            if !quiet { logger.error("\(tool) failed", metadata: ["output": "\(text)"]) }
-            throw EmbeddedPostgresError.commandFailed(tool, text)
-        }
-        return text
+        return output
     }
 
     static func findBinaries() throws -> URL {
         let fm = FileManager.default
         var candidates: [String] = []
-        if let bindir = try? Self.capture("/usr/bin/pg_config", ["--bindir"]) { candidates.append(bindir) }
+        if let result = try? ChildProcess.run("/usr/bin/pg_config", ["--bindir"]), result.status == 0 {
+            candidates.append(result.output.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         let versions = (try? fm.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
         candidates += versions.sorted { (Int($0) ?? 0) > (Int($1) ?? 0) }.map { "/usr/lib/postgresql/\($0)/bin" }
         for candidate in candidates where fm.isExecutableFile(atPath: candidate + "/initdb") {
             return URL(filePath: candidate)
         }
         throw EmbeddedPostgresError.serverNotInstalled
-    }
-
-    private static func capture(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(filePath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 

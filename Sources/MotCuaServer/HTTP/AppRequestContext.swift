@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import MotCuaStore
 
 /// The request context of every route: Hummingbird's core storage plus what MotCua's middleware learns
 /// about a request (its id). Handlers generated from the OpenAPI document do not receive a context,
@@ -10,9 +11,16 @@ public struct AppRequestContext: RequestContext {
     public var requestID: String = ""
     /// Limit enforced on request bodies (413 past it).
     public var maxUploadSize: Int = 1 << 20
+    /// The authenticated caller, set by `AuthMiddleware` on protected routes.
+    public var principal: Principal?
+    /// The bearer token that authenticated the request (to revoke it on logout).
+    var bearerToken: String?
+    /// The peer's IP address, for login throttling.
+    public var clientAddress: String
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
+        self.clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
     /// The context of the request the current task is serving.

@@ -1,13 +1,17 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
+import Logging
 import MotCuaPostgres
+import MotCuaStore
 import OpenAPIRuntime
 
 /// The one place where errors become HTTP: every error thrown below it is answered as
 /// `application/problem+json` (RFC 9457). Known errors keep their status and code; anything unknown is
 /// logged with the request id and answered as a generic 500 without internals.
 struct ProblemMiddleware: RouterMiddleware {
-    let routes: RouteTable
+    /// Filled in once every route is registered (middleware has to be added before routes).
+    let routes = RouteTable.Box()
 
     func handle(
         _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
@@ -26,13 +30,15 @@ struct ProblemMiddleware: RouterMiddleware {
             return error
         case let error as ServerError:
             // The generated server wraps handler errors and its own input-decoding failures.
-            if error.underlyingError is APIError || error.underlyingError is PostgresError || error.underlyingError is CancellationError {
+            if error.underlyingError is APIError || error.underlyingError is StoreError || error.underlyingError is PostgresError
+                || error.underlyingError is CancellationError
+            {
                 return classify(error.underlyingError, request: request, context: context)
             }
             return Self.inputProblem(error)
         case let error as HTTPError:
             if error.status == .notFound {
-                let allowed = routes.methods(forPath: request.uri.path)
+                let allowed = routes.get().methods(forPath: request.uri.path)
                 if !allowed.isEmpty {
                     return APIError(
                         .methodNotAllowed, code: "method-not-allowed", title: "Method not allowed",
@@ -43,7 +49,9 @@ struct ProblemMiddleware: RouterMiddleware {
             }
             if error.status == .contentTooLarge { return .payloadTooLarge(limit: context.maxUploadSize) }
             return APIError(error.status, code: error.status.code < 500 ? "malformed-request" : "internal-error", title: error.status.reasonPhrase, detail: error.body)
-        case let error as PostgresError where error.code == .poolTimeout || error.code == .connectionLost || error.code == .connectFailed:
+        case let error as StoreError:
+            return Self.problem(error)
+        case let error as PostgresError where [.poolTimeout, .poolClosed, .connectionLost, .connectFailed].contains(error.code):
             context.logger.error("database unavailable", metadata: ["error": "\(error)"])
             return .unavailable
         case is CancellationError:
@@ -51,6 +59,15 @@ struct ProblemMiddleware: RouterMiddleware {
         default:
             context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))"])
             return .internalError
+        }
+    }
+
+    static func problem(_ error: StoreError) -> APIError {
+        switch error {
+        case .notFound(let detail): .notFound(detail)
+        case .conflict(let code, let detail): .conflict(code, detail)
+        case .invalid(let field, let reason): .validation(field, reason)
+        case .invalidCursor: .malformed("The cursor is not one this server issued; start again without it.")
         }
     }
 
@@ -131,7 +148,9 @@ extension APIError {
         let body = Body(
             type: "https://motcua.example/problems/\(code)", title: title, status: Int(status.code), detail: detail,
             code: code, instance: instance, requestId: requestID, invalidParams: invalidParams.isEmpty ? nil : invalidParams)
-        let data = (try? JSONEncoder().encode(body)) ?? Data()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let data = (try? encoder.encode(body)) ?? Data()
         var fields = headers
         fields[.contentType] = "application/problem+json"
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))

@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOConcurrencyHelpers
 
 /// The paths and methods the router serves, to tell a 405 (known path, other method) from a 404.
 struct RouteTable: Sendable {
@@ -22,4 +23,13 @@ struct RouteTable: Sendable {
         }
         return methods.sorted()
     }
+
+    /// Holds the table for middleware created before the routes exist.
+    final class Box: Sendable {
+        private let table = NIOLockedValueBox(RouteTable())
+        func set(_ routes: RouteTable) { table.withLockedValue { $0 = routes } }
+        func get() -> RouteTable { table.withLockedValue { $0 } }
+    }
+
+    private init() {}
 }

@@ -1,7 +1,13 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
 import MotCuaAPI
+import MotCuaDomain
 import MotCuaPostgres
+import MotCuaStore
 import OpenAPIRuntime
+import Prometheus
 
 extension APIHandler {
     func getLiveness(_ input: Operations.GetLiveness.Input) async throws -> Operations.GetLiveness.Output {
@@ -24,7 +30,7 @@ extension APIHandler {
     }
 
     func getOpenAPIDocument(_ input: Operations.GetOpenAPIDocument.Input) async throws -> Operations.GetOpenAPIDocument.Output {
-        .ok(.init(body: .applicationYaml(HTTPBody(openAPIDocument))))
+        .ok(.init(body: .yaml(HTTPBody(openAPIDocument))))
     }
 }
 

@@ -1,16 +1,30 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
 import Logging
 import MotCuaAPI
+import MotCuaDomain
 import MotCuaPostgres
+import MotCuaStore
 import Prometheus
 
 /// Implements every operation of `openapi.yaml` (the generated `APIProtocol`). Handlers are thin:
-/// check input, call a store, map the result. Extensions split it by area: `APIHandler+Health.swift`, ...
+/// check the caller and the input, call a store, map the result. Extensions split it by area.
 struct APIHandler: APIProtocol {
     let pool: PostgresPool
+    let units: UnitStore
+    let users: UserStore
+    let procedures: ProcedureStore
+    let calendarStore: CalendarStore
+    let calendars: CalendarProvider
+    let authenticator: Authenticator
+    let passwords: PasswordHasher
+    let loginThrottle: LoginThrottle
     let metrics: PrometheusCollectorRegistry
     let poolGauges: PoolGauges
     let openAPIDocument: [UInt8]
+    let clock: ServerClock
+    let configuration: ServerConfiguration
     let logger: Logger
 
     /// The request context bound by `RequestContextMiddleware`.
@@ -20,4 +34,25 @@ struct APIHandler: APIProtocol {
             return context
         }
     }
+
+    /// The authenticated caller; `AuthMiddleware` guarantees one on protected routes.
+    var principal: Principal {
+        get throws {
+            guard let principal = try context.principal else { throw APIError.unauthenticated }
+            return principal
+        }
+    }
+
+    /// The caller, who must hold one of `roles` (admin holds them all).
+    func require(_ roles: Set<Role>, to action: String) throws -> Principal {
+        let principal = try self.principal
+        guard principal.has(anyOf: roles) else {
+            let names = roles.map(\.rawValue).sorted().joined(separator: " or ")
+            throw APIError.forbidden("Only \(names) may \(action).")
+        }
+        return principal
+    }
+
+    /// The page size of a list request: 1-500, default 50 (the spec enforces the range).
+    func pageSize(_ limit: Int?) -> Int { min(max(limit ?? 50, 1), 500) }
 }

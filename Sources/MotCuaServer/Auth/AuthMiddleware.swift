@@ -1,0 +1,38 @@
+import Foundation
+import Hummingbird
+import Logging
+import MotCuaStore
+
+/// Authenticates every protected route: a missing, unknown, expired or revoked bearer token is a 401
+/// before any handler runs. Public routes (API.md: `/v1/public/*`, `GET /v1/procedures*`, `/health/*`,
+/// `/metrics`, `/openapi.yaml`, and logging in) pass without a token.
+struct AuthMiddleware: RouterMiddleware {
+    let authenticator: Authenticator
+
+    func handle(
+        _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
+    ) async throws -> Response {
+        // No matched route: let the router answer 404/405 without asking for credentials.
+        guard let route = context.endpointPath, !Self.isPublic(route: route, method: request.method) else {
+            return try await next(request, context)
+        }
+        guard let header = request.headers[.authorization], header.count > 7,
+            header.prefix(7).lowercased() == "bearer "
+        else { throw APIError.unauthenticated }
+        let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+        guard let principal = try await authenticator.principal(token: token) else { throw APIError.unauthenticated }
+        var context = context
+        context.principal = principal
+        context.bearerToken = token
+        context.logger[metadataKey: "user"] = .string(principal.username)
+        return try await next(request, context)
+    }
+
+    static func isPublic(route: String, method: HTTPRequest.Method) -> Bool {
+        if route.hasPrefix("/v1/public/") || route.hasPrefix("/health/") || route == "/metrics" || route == "/openapi.yaml" {
+            return true
+        }
+        if method == .get && (route == "/v1/procedures" || route.hasPrefix("/v1/procedures/")) { return true }
+        return method == .post && route == "/v1/auth/tokens"
+    }
+}

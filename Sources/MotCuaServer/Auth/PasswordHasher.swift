@@ -1,0 +1,35 @@
+import HummingbirdBcrypt
+import NIOPosix
+
+/// bcrypt on its own small thread pool: a hash costs tens of milliseconds of CPU, which must not
+/// stall Swift's cooperative pool (two threads on this machine) and with it every other request.
+public struct PasswordHasher: Sendable {
+    let cost: UInt8
+    let threads: NIOThreadPool
+
+    /// A hash of a random password, verified against for unknown usernames so that a login for an
+    /// unknown user takes as long as one for a known user.
+    let decoy: String
+
+    public init(cost: UInt8, threads: NIOThreadPool) {
+        self.cost = cost
+        self.threads = threads
+        self.decoy = Bcrypt.hash(TokenDecoy.value, cost: cost)
+    }
+
+    public func hash(_ password: String) async throws -> String {
+        let cost = self.cost
+        return try await threads.runIfActive { Bcrypt.hash(password, cost: cost) }
+    }
+
+    /// Verifies `password` against `hash`, or against the decoy when there is no user.
+    public func verify(_ password: String, hash: String?) async throws -> Bool {
+        let target = hash ?? decoy
+        let matches = try await threads.runIfActive { Bcrypt.verify(password, hash: target) }
+        return matches && hash != nil
+    }
+}
+
+private enum TokenDecoy {
+    static let value = String((0..<24).map { _ in "abcdefghijklmnopqrstuvwxyz0123456789".randomElement()! })
+}

@@ -1,0 +1,36 @@
+import Foundation
+import MotCuaDomain
+import MotCuaStore
+import NIOConcurrencyHelpers
+
+/// The working calendar every deadline is computed with: built-in plans merged with the admin's
+/// corrections. Reloaded after a correction on this instance and at least every `refreshInterval`
+/// so corrections made on another instance are picked up.
+final class CalendarProvider: Sendable {
+    let store: CalendarStore
+    let officeHours: OfficeHours
+    let refreshInterval: TimeInterval
+    private let state = NIOLockedValueBox<(calendar: WorkCalendar, loadedAt: Date)?>(nil)
+
+    init(store: CalendarStore, officeHours: OfficeHours = .standard, refreshInterval: TimeInterval = 30) {
+        self.store = store
+        self.officeHours = officeHours
+        self.refreshInterval = refreshInterval
+    }
+
+    func calendar() async throws -> WorkCalendar {
+        if let current = state.withLockedValue({ $0 }), Date().timeIntervalSince(current.loadedAt) < refreshInterval {
+            return current.calendar
+        }
+        return try await reload()
+    }
+
+    @discardableResult
+    func reload() async throws -> WorkCalendar {
+        let calendar = WorkCalendar(overrides: try await store.overrides(), officeHours: officeHours)
+        state.withLockedValue { $0 = (calendar, Date()) }
+        return calendar
+    }
+
+    func clock() async throws -> DeadlineClock { DeadlineClock(calendar: try await calendar()) }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import MotCuaAPI
+import MotCuaDomain
+import MotCuaStore
+
+extension APIHandler {
+    func getCalendarYear(_ input: Operations.GetCalendarYear.Input) async throws -> Operations.GetCalendarYear.Output {
+        _ = try principal
+        let calendar = try await calendars.calendar()
+        let days = calendar.days(inYear: input.path.year).map { day in
+            Components.Schemas.CalendarDay(
+                date: day.date.description, _type: .init(rawValue: day.type.rawValue)!, name: day.name,
+                source: calendar.overrides[day.date] == nil ? .builtin : .override)
+        }
+        return .ok(.init(body: .json(.init(year: input.path.year, days: days))))
+    }
+
+    func putCalendarDay(_ input: Operations.PutCalendarDay.Input) async throws -> Operations.PutCalendarDay.Output {
+        let admin = try require([.admin], to: "correct the calendar")
+        guard case .json(let body) = input.body else { throw APIError.malformed("Send a JSON body.") }
+        let date = try Self.parseDate(input.path.date, name: "date")
+        let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw APIError.validation("name", "must not be blank") }
+        let type = DayType(rawValue: body._type.rawValue)!
+        // A make-up working day is a weekend day worked; the other types are weekdays off.
+        if type == .makeupWorkday && !date.weekday.isWeekend {
+            throw APIError.validation("type", "a makeup_workday must be a Saturday or Sunday")
+        }
+        if type != .makeupWorkday && date.weekday.isWeekend {
+            throw APIError.validation("type", "\(type.rawValue) must be a weekday (weekends are already off)")
+        }
+        let day = CalendarDay(date: date, type: type, name: name)
+        try await calendarStore.put(day, by: admin.userID)
+        try await calendars.reload()
+        return .ok(.init(body: .json(.init(date: date.description, _type: body._type, name: name, source: .override))))
+    }
+
+    func deleteCalendarDay(_ input: Operations.DeleteCalendarDay.Input) async throws -> Operations.DeleteCalendarDay.Output {
+        _ = try require([.admin], to: "correct the calendar")
+        try await calendarStore.delete(try Self.parseDate(input.path.date, name: "date"))
+        try await calendars.reload()
+        return .noContent(.init())
+    }
+
+    func getDeadline(_ input: Operations.GetDeadline.Input) async throws -> Operations.GetDeadline.Output {
+        _ = try principal
+        let unit = ProcessingTime.Unit(rawValue: input.query.unit?.rawValue ?? "working_days")!
+        guard let time = ProcessingTime(value: input.query.value, unit: unit) else {
+            throw APIError.validation("value", "must be 0 or more")
+        }
+        let cutoff = try input.query.cutoff.map { text in
+            guard let time = LocalTime(iso: text) else { throw APIError.validation("cutoff", "must be HH:MM") }
+            return time
+        } ?? .defaultCutoff
+        let clock = try await calendars.clock()
+        let start = input.query.start
+        let startDate = clock.startDate(acceptedAt: start, cutoff: cutoff)
+        let deadline = clock.deadline(acceptedAt: start, cutoff: cutoff, processingTime: time)
+        return .ok(.init(body: .json(.init(
+            start: start, startDate: startDate.description, dueDate: deadline.dueDate.description, dueAt: deadline.dueAt,
+            processingTime: .init(value: time.value, unit: input.query.unit ?? .workingDays), cutoffTime: cutoff.description))))
+    }
+
+    static func parseDate(_ text: String, name: String) throws -> LocalDate {
+        guard let date = LocalDate(iso: text) else { throw APIError.validation(name, "must be a date YYYY-MM-DD") }
+        return date
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import MotCuaAPI
+import MotCuaDomain
+import MotCuaStore
+
+extension APIHandler {
+    func listUnits(_ input: Operations.ListUnits.Input) async throws -> Operations.ListUnits.Output {
+        _ = try principal
+        let page = try await units.list(province: input.query.province, limit: pageSize(input.query.limit), cursor: input.query.cursor)
+        return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.Unit.init), nextCursor: page.nextCursor))))
+    }
+
+    func createUnit(_ input: Operations.CreateUnit.Input) async throws -> Operations.CreateUnit.Output {
+        _ = try require([.admin], to: "create units")
+        guard case .json(let body) = input.body else { throw APIError.malformed("Send a JSON body.") }
+        let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw APIError.validation("name", "must not be blank") }
+        let unit = try await units.create(
+            code: body.code, name: name, kind: body.kind == .province ? .province : .commune, province: body.province)
+        return .created(.init(headers: .init(location: "/v1/units/\(unit.code)"), body: .json(.init(unit))))
+    }
+
+    func getUnit(_ input: Operations.GetUnit.Input) async throws -> Operations.GetUnit.Output {
+        _ = try principal
+        guard let unit = try await units.get(input.path.unitCode) else { throw APIError.notFound("No unit \(input.path.unitCode).") }
+        return .ok(.init(body: .json(.init(unit))))
+    }
+
+    func listUsers(_ input: Operations.ListUsers.Input) async throws -> Operations.ListUsers.Output {
+        let principal = try require([.admin, .leader], to: "list users")
+        var unit = input.query.unit
+        if !principal.isAdmin {
+            // A leader sees their own unit only.
+            if let unit, unit != principal.unitCode { throw APIError.forbidden("A leader lists the users of their own unit only.") }
+            unit = principal.unitCode
+        }
+        let role = input.query.role.flatMap { Role(rawValue: $0.rawValue) }
+        let page = try await users.list(unit: unit, role: role, limit: pageSize(input.query.limit), cursor: input.query.cursor)
+        return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.User.init), nextCursor: page.nextCursor))))
+    }
+
+    func createUser(_ input: Operations.CreateUser.Input) async throws -> Operations.CreateUser.Output {
+        _ = try require([.admin], to: "create users")
+        guard case .json(let body) = input.body else { throw APIError.malformed("Send a JSON body.") }
+        var problems: [APIError.InvalidParam] = []
+        if body.fullName.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(.init(name: "fullName", reason: "must not be blank")) }
+        if body.password.count < 10 { problems.append(.init(name: "password", reason: "needs at least 10 characters")) }
+        if body.password.utf8.count > 72 { problems.append(.init(name: "password", reason: "must be at most 72 bytes")) }
+        if !problems.isEmpty { throw APIError.validation(problems) }
+        let roles = Array(Set(body.roles.compactMap { Role(rawValue: $0.rawValue) })).sorted { $0.rawValue < $1.rawValue }
+        if !Set(roles).isDisjoint(with: [.admin, .portal, .auditor]), try await units.get(body.unitCode)?.kind == .commune {
+            // Province-wide accounts belong to a province unit (an unknown unit is reported by the store).
+            throw APIError.validation("unitCode", "admin, portal and auditor accounts belong to a province unit")
+        }
+        let hash = try await passwords.hash(body.password)
+        let user = try await users.create(
+            username: body.username, fullName: body.fullName.trimmingCharacters(in: .whitespaces), unitCode: body.unitCode,
+            roles: roles, passwordHash: hash)
+        return .created(.init(headers: .init(location: "/v1/users/\(user.username)"), body: .json(.init(user))))
+    }
+
+    func getUser(_ input: Operations.GetUser.Input) async throws -> Operations.GetUser.Output {
+        let principal = try self.principal
+        let notFound = APIError.notFound("No user \(input.path.username).")
+        guard let user = try await users.get(username: input.path.username) else { throw notFound }
+        let allowed = principal.isAdmin || principal.userID == user.id
+            || (principal.roles.contains(.leader) && principal.unitCode == user.unitCode)
+        guard allowed else { throw notFound }  // do not reveal who exists elsewhere
+        return .ok(.init(body: .json(.init(user))))
+    }
+}

@@ -1,0 +1,33 @@
+import MotCuaDomain
+
+/// The authenticated caller: who they are, their unit and province, and their roles.
+///
+/// Access rules live here and in the SQL scoping helpers, nowhere else: officers act on their own
+/// unit's dossiers; `admin`, `portal` and `auditor` accounts are province-wide.
+public struct Principal: Sendable, Equatable {
+    public var userID: Int64
+    public var username: String
+    public var fullName: String
+    public var unitCode: String
+    public var province: String
+    public var roles: Set<Role>
+
+    public init(userID: Int64, username: String, fullName: String, unitCode: String, province: String, roles: Set<Role>) {
+        self.userID = userID
+        self.username = username
+        self.fullName = fullName
+        self.unitCode = unitCode
+        self.province = province
+        self.roles = roles
+    }
+
+    public var isAdmin: Bool { roles.contains(.admin) }
+
+    /// Admin, portal and auditor accounts see every unit of their province.
+    public var isProvinceWide: Bool { !roles.isDisjoint(with: [.admin, .portal, .auditor]) }
+
+    /// True when the caller has at least one of `roles` (admin has them all).
+    public func has(anyOf roles: Set<Role>) -> Bool {
+        isAdmin || !self.roles.isDisjoint(with: roles)
+    }
+}
