@@ -14,3 +14,22 @@ public enum MotCuaContract {
         return try Data(contentsOf: url)
     }
 }
+
+/// A string that encodes as JSON `null` when absent instead of being left out, so list pages always
+/// carry `"nextCursor": null` on the last page as the contract promises.
+public struct NullableString: Codable, Hashable, Sendable, ExpressibleByStringLiteral {
+    public var value: String?
+
+    public init(_ value: String?) { self.value = value }
+    public init(stringLiteral value: String) { self.value = value }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        value = container.decodeNil() ? nil : try container.decode(String.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let value { try container.encode(value) } else { try container.encodeNil() }
+    }
+}

@@ -26,10 +26,13 @@ public func buildApplication(
     let tokens = TokenStore(pool: pool)
     let authenticator = Authenticator(tokens: tokens)
     let calendarStore = CalendarStore(pool: pool)
+    let calendars = CalendarProvider(store: calendarStore)
+    let dossiers = DossierStore(pool: pool, onlineIncompleteWorkingDays: configuration.onlineIncompleteWorkingDays)
     let handler = APIHandler(
         pool: pool, units: UnitStore(pool: pool), users: UserStore(pool: pool), procedures: ProcedureStore(pool: pool),
-        calendarStore: calendarStore, calendars: CalendarProvider(store: calendarStore), authenticator: authenticator,
-        passwords: passwords, loginThrottle: LoginThrottle(), metrics: registry, poolGauges: PoolGauges(registry: registry),
+        dossiers: dossiers, calendarStore: calendarStore, calendars: calendars, authenticator: authenticator,
+        passwords: passwords, loginThrottle: LoginThrottle(), publicLimiter: RateLimiter(limit: 60, window: 60),
+        metrics: registry, poolGauges: PoolGauges(registry: registry),
         openAPIDocument: Array(try MotCuaContract.document()), clock: clock, configuration: configuration, logger: logger)
 
     let router = Router(context: AppRequestContext.self)
@@ -48,10 +51,14 @@ public func buildApplication(
     customizeRouter(router)
     problems.routes.set(RouteTable(router))
 
+    var services: [any Service] = [pool, ThreadPoolService(pool: passwordThreads)]
+    if configuration.sweepInterval > .zero {
+        services.append(DeadlineSweeper(dossiers: dossiers, calendars: calendars, clock: clock, interval: configuration.sweepInterval, logger: logger))
+    }
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "motcua"),
-        services: [pool, ThreadPoolService(pool: passwordThreads)],
+        services: services,
         logger: logger)
     app.beforeServerStarts {
         try await prepareDatabase(pool: pool, configuration: configuration, passwords: passwords, logger: logger)

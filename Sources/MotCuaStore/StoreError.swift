@@ -6,6 +6,22 @@ public enum StoreError: Error, Sendable, Equatable {
     case conflict(code: String, detail: String)
     /// A field breaks a rule that only the database can check (an unknown unit, a missing procedure).
     case invalid(field: String, reason: String)
+    /// Several fields break rules at once: (field, reason) pairs.
+    case invalidFields([InvalidField])
     /// A pagination cursor this server did not issue.
     case invalidCursor
+    /// The caller's roles or unit do not allow the action.
+    case forbidden(String)
+    /// `If-Match` named another version than the current one.
+    case versionMismatch(current: Int)
+
+    /// One offending field.
+    public struct InvalidField: Sendable, Equatable {
+        public var field: String
+        public var reason: String
+        public init(_ field: String, _ reason: String) {
+            self.field = field
+            self.reason = reason
+        }
+    }
 }

@@ -55,12 +55,13 @@ struct Serve: AsyncParsableCommand {
         let app = try buildApplication(configuration: config, logger: runtime.logger)
         let url = "http://\(config.host):\(config.port)"
         if config.seedDemoData == true {
-            print("""
+            // Straight to the file descriptor: print() is block-buffered when stdout is not a terminal.
+            FileHandle.standardOutput.write(Data("""
                 MotCua demo: \(url)  (API contract at \(url)/openapi.yaml)
                 Demo accounts, password '\(DemoSeed.password)': \(DemoSeed.accounts.map { "\($0.username) (\($0.roles.map(\.rawValue).joined(separator: ",")))" }.joined(separator: ", "))
                 Try: curl -s -X POST \(url)/v1/auth/tokens -H 'Content-Type: application/json' -d '{"username":"tiepnhan.tanphu","password":"\(DemoSeed.password)"}'
-                """)
-            fflush(stdout)
+
+                """.utf8))
         }
         runtime.logger.info("MotCua listening", metadata: ["url": "\(url)"])
         try await app.runService()

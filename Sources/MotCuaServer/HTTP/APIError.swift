@@ -46,6 +46,13 @@ extension APIError {
         validation([InvalidParam(name: name, reason: reason)])
     }
 
+    /// A query or path parameter outside what the contract allows: 400, naming the parameter.
+    public static func badParameter(_ name: String, _ reason: String) -> APIError {
+        APIError(
+            .badRequest, code: "malformed-request", title: "Malformed request", detail: "\(name): \(reason)",
+            invalidParams: [InvalidParam(name: name, reason: reason)])
+    }
+
     public static func malformed(_ detail: String) -> APIError {
         APIError(.badRequest, code: "malformed-request", title: "Malformed request", detail: detail)
     }

@@ -35,6 +35,11 @@ struct ProblemMiddleware: RouterMiddleware {
             {
                 return classify(error.underlyingError, request: request, context: context)
             }
+            // With the input decoded, the failure is the handler's or the response serializer's: a
+            // server fault (500 below), never a "malformed request" that would hide it from the logs.
+            if error.operationInput != nil {
+                return classify(error.underlyingError, request: request, context: context)
+            }
             return Self.inputProblem(error)
         case let error as HTTPError:
             if error.status == .notFound {
@@ -54,6 +59,16 @@ struct ProblemMiddleware: RouterMiddleware {
         case let error as PostgresError where [.poolTimeout, .poolClosed, .connectionLost, .connectFailed].contains(error.code):
             context.logger.error("database unavailable", metadata: ["error": "\(error)"])
             return .unavailable
+        case let error as PostgresError where error.code == .checkViolation || error.code == .notNullViolation:
+            // A handler let through a value the schema refuses: still the caller's input, not a 500.
+            context.logger.warning("database constraint refused input", metadata: ["error": "\(error)"])
+            return APIError(
+                .unprocessableContent, code: "validation-failed", title: "Invalid request",
+                detail: "A value is outside what the server can store.")
+        case let error as PostgresError where error.sqlState?.hasPrefix("22") == true:
+            // Data exceptions (a NUL character, a number out of range): unusable input.
+            context.logger.notice("database refused a value", metadata: ["error": "\(error)"])
+            return .malformed("A value could not be used (for example it contains a NUL character or is out of range).")
         case is CancellationError:
             return APIError(.serviceUnavailable, code: "unavailable", title: "Service unavailable", detail: "The request was cancelled.")
         default:
@@ -67,7 +82,12 @@ struct ProblemMiddleware: RouterMiddleware {
         case .notFound(let detail): .notFound(detail)
         case .conflict(let code, let detail): .conflict(code, detail)
         case .invalid(let field, let reason): .validation(field, reason)
+        case .invalidFields(let fields): .validation(fields.map { .init(name: $0.field, reason: $0.reason) })
         case .invalidCursor: .malformed("The cursor is not one this server issued; start again without it.")
+        case .forbidden(let detail): .forbidden(detail)
+        case .versionMismatch(let current):
+            APIError(.preconditionFailed, code: "version-mismatch", title: "Precondition failed",
+                     detail: "The dossier changed (it is now at version \(current)); read it again before acting.")
         }
     }
 

@@ -9,6 +9,8 @@ import MotCuaStore
 extension APIHandler {
     func getCalendarYear(_ input: Operations.GetCalendarYear.Input) async throws -> Operations.GetCalendarYear.Output {
         _ = try principal
+        // The contract's range; far years are also beyond the lunar tables' accuracy.
+        guard (2000...2100).contains(input.path.year) else { throw APIError.badParameter("year", "must be 2000-2100") }
         let calendar = try await calendars.calendar()
         let days = calendar.days(inYear: input.path.year).map { day in
             Components.Schemas.CalendarDay(
@@ -48,11 +50,11 @@ extension APIHandler {
     func getDeadline(_ input: Operations.GetDeadline.Input) async throws -> Operations.GetDeadline.Output {
         _ = try principal
         let unit = ProcessingTime.Unit(rawValue: input.query.unit?.rawValue ?? "working_days")!
-        guard let time = ProcessingTime(value: input.query.value, unit: unit) else {
-            throw APIError.validation("value", "must be 0 or more")
+        guard (0...3650).contains(input.query.value), let time = ProcessingTime(value: input.query.value, unit: unit) else {
+            throw APIError.badParameter("value", "must be 0-3650")
         }
         let cutoff = try input.query.cutoff.map { text in
-            guard let time = LocalTime(iso: text) else { throw APIError.validation("cutoff", "must be HH:MM") }
+            guard let time = LocalTime(iso: text) else { throw APIError.badParameter("cutoff", "must be HH:MM") }
             return time
         } ?? .defaultCutoff
         let clock = try await calendars.clock()

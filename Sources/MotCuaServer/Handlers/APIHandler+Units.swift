@@ -10,14 +10,21 @@ extension APIHandler {
     func listUnits(_ input: Operations.ListUnits.Input) async throws -> Operations.ListUnits.Output {
         _ = try principal
         let page = try await units.list(province: input.query.province, limit: pageSize(input.query.limit), cursor: input.query.cursor)
-        return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.Unit.init), nextCursor: page.nextCursor))))
+        return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.Unit.init), nextCursor: NullableString(page.nextCursor)))))
     }
 
     func createUnit(_ input: Operations.CreateUnit.Input) async throws -> Operations.CreateUnit.Output {
         _ = try require([.admin], to: "create units")
         guard case .json(let body) = input.body else { throw APIError.malformed("Send a JSON body.") }
         let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw APIError.validation("name", "must not be blank") }
+        var problems: [APIError.InvalidParam] = []
+        if !Self.isUnitCode(body.code) { problems.append(.init(name: "code", reason: "must be 1-35 upper-case letters, digits or dots")) }
+        if let province = body.province, !Self.isUnitCode(province) {
+            problems.append(.init(name: "province", reason: "must be 1-35 upper-case letters, digits or dots"))
+        }
+        if name.isEmpty { problems.append(.init(name: "name", reason: "must not be blank")) }
+        if name.count > 200 { problems.append(.init(name: "name", reason: "must be at most 200 characters")) }
+        if !problems.isEmpty { throw APIError.validation(problems) }
         let unit = try await units.create(
             code: body.code, name: name, kind: body.kind == .province ? .province : .commune, province: body.province)
         return .created(.init(headers: .init(location: "/v1/units/\(unit.code)"), body: .json(.init(unit))))
@@ -39,14 +46,21 @@ extension APIHandler {
         }
         let role = input.query.role.flatMap { Role(rawValue: $0.rawValue) }
         let page = try await users.list(unit: unit, role: role, limit: pageSize(input.query.limit), cursor: input.query.cursor)
-        return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.User.init), nextCursor: page.nextCursor))))
+        return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.User.init), nextCursor: NullableString(page.nextCursor)))))
     }
 
     func createUser(_ input: Operations.CreateUser.Input) async throws -> Operations.CreateUser.Output {
         _ = try require([.admin], to: "create users")
         guard case .json(let body) = input.body else { throw APIError.malformed("Send a JSON body.") }
         var problems: [APIError.InvalidParam] = []
-        if body.fullName.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(.init(name: "fullName", reason: "must not be blank")) }
+        if !Self.isUsername(body.username) {
+            problems.append(.init(name: "username", reason: "must be 3-64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit"))
+        }
+        let fullName = body.fullName.trimmingCharacters(in: .whitespaces)
+        if fullName.isEmpty { problems.append(.init(name: "fullName", reason: "must not be blank")) }
+        if fullName.count > 200 { problems.append(.init(name: "fullName", reason: "must be at most 200 characters")) }
+        if !Self.isUnitCode(body.unitCode) { problems.append(.init(name: "unitCode", reason: "must be 1-35 upper-case letters, digits or dots")) }
+        if body.roles.isEmpty { problems.append(.init(name: "roles", reason: "needs at least one role")) }
         if body.password.count < 10 { problems.append(.init(name: "password", reason: "needs at least 10 characters")) }
         if body.password.utf8.count > 72 { problems.append(.init(name: "password", reason: "must be at most 72 bytes")) }
         if !problems.isEmpty { throw APIError.validation(problems) }
@@ -70,5 +84,25 @@ extension APIHandler {
             || (principal.roles.contains(.leader) && principal.unitCode == user.unitCode)
         guard allowed else { throw notFound }  // do not reveal who exists elsewhere
         return .ok(.init(body: .json(.init(user))))
+    }
+}
+
+extension APIHandler {
+    /// `^[A-Z0-9.]{1,35}$`, as the contract and the `units` table require.
+    static func isUnitCode(_ code: String) -> Bool {
+        (1...35).contains(code.utf8.count) && code.utf8.allSatisfy { byte in
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: ".")
+        }
+    }
+
+    /// `^[a-z0-9][a-z0-9._-]{2,63}$`, as the contract and the `users` table require.
+    static func isUsername(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        func alphanumeric(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
+        guard (3...64).contains(bytes.count), alphanumeric(bytes[0]) else { return false }
+        return bytes.dropFirst().allSatisfy { alphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
     }
 }

@@ -15,11 +15,14 @@ struct APIHandler: APIProtocol {
     let units: UnitStore
     let users: UserStore
     let procedures: ProcedureStore
+    let dossiers: DossierStore
     let calendarStore: CalendarStore
     let calendars: CalendarProvider
     let authenticator: Authenticator
     let passwords: PasswordHasher
     let loginThrottle: LoginThrottle
+    /// Limits public lookups and ratings per client address (lookup keys must not be guessable).
+    let publicLimiter: RateLimiter
     let metrics: PrometheusCollectorRegistry
     let poolGauges: PoolGauges
     let openAPIDocument: [UInt8]

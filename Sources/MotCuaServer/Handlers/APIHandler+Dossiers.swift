@@ -1,0 +1,94 @@
+import Crypto
+import Foundation
+import HTTPTypes
+import MotCuaAPI
+import MotCuaDomain
+import MotCuaStore
+
+extension APIHandler {
+    func createDossier(_ input: Operations.CreateDossier.Input) async throws -> Operations.CreateDossier.Output {
+        let principal = try self.principal
+        guard case .json(let body) = input.body else { throw APIError.malformed("Send a JSON body.") }
+        let request = try IntakeRequest(body)
+        let idempotency = try input.headers.idempotencyKey.map { key in
+            guard RequestIDMiddleware.acceptable(key) != nil else {
+                throw APIError.validation("Idempotency-Key", "must be 1-200 visible ASCII characters")
+            }
+            return IdempotencyKey(key: key, requestHash: try Self.digest(body))
+        }
+        let now = clock.now
+        let outcome = try await dossiers.intake(
+            request, by: principal, now: now, clock: try await calendars.clock(), idempotency: idempotency
+        ) { record in
+            String(decoding: try Self.responseEncoder.encode(Components.Schemas.Dossier(record, now: now)), as: UTF8.self)
+        }
+        let dossier: Components.Schemas.Dossier = switch outcome {
+        case .created(let record, _): .init(record, now: now)
+        case .replayed(let response): try Self.responseDecoder.decode(Components.Schemas.Dossier.self, from: Data(response.utf8))
+        }
+        return .created(.init(
+            headers: .init(location: "/v1/dossiers/\(dossier.code)", eTag: "\"\(dossier.version)\""), body: .json(dossier)))
+    }
+
+    func getDossier(_ input: Operations.GetDossier.Input) async throws -> Operations.GetDossier.Output {
+        guard let record = try await dossiers.get(code: input.path.code, for: try principal) else {
+            throw APIError.notFound("No dossier \(input.path.code).")
+        }
+        return .ok(.init(headers: .init(eTag: record.eTag), body: .json(.init(record, now: clock.now))))
+    }
+
+    func listDossiers(_ input: Operations.ListDossiers.Input) async throws -> Operations.ListDossiers.Output {
+        let principal = try self.principal
+        let q = input.query
+        let filter = DossierFilter(
+            status: q.status.flatMap { DossierStatus(rawValue: $0.rawValue) }, procedure: q.procedure, unit: q.unit,
+            assignee: q.assignee, overdue: q.overdue, dueBefore: try q.dueBefore.map { try Self.parseDate($0, name: "dueBefore") },
+            receivedFrom: try q.receivedFrom.map { try Self.parseDate($0, name: "receivedFrom") },
+            receivedTo: try q.receivedTo.map { try Self.parseDate($0, name: "receivedTo") }, search: q.q)
+        let now = clock.now
+        let page = try await dossiers.list(filter, for: principal, today: LocalDate(vietnam: now), limit: pageSize(q.limit), cursor: q.cursor)
+        return .ok(.init(body: .json(.init(items: page.items.map { .init($0, now: now) }, nextCursor: NullableString(page.nextCursor)))))
+    }
+
+    func getDossierHistory(_ input: Operations.GetDossierHistory.Input) async throws -> Operations.GetDossierHistory.Output {
+        guard let events = try await dossiers.history(code: input.path.code, for: try principal) else {
+            throw APIError.notFound("No dossier \(input.path.code).")
+        }
+        return .ok(.init(body: .json(.init(code: input.path.code, items: try events.map(Components.Schemas.HistoryEvent.init)))))
+    }
+
+    /// A digest of the intake body, to tell a retry from another request reusing its key.
+    static func digest(_ body: Components.Schemas.DossierInput) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return SHA256.hash(data: try encoder.encode(body)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// How an intake response is kept for idempotent replays: the same JSON the API sends.
+    static var responseEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+
+    static var responseDecoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+}
+
+extension IntakeRequest {
+    init(_ body: Components.Schemas.DossierInput) throws {
+        let name = body.applicant.fullName.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw APIError.validation("applicant.fullName", "must not be blank") }
+        self.init(
+            procedureCode: body.procedureCode, receivingUnit: body.receivingUnit, handlingUnit: body.handlingUnit,
+            channel: Channel(rawValue: body.channel.rawValue)!,
+            applicant: Applicant(
+                fullName: name, idNumber: body.applicant.idNumber, phone: body.applicant.phone, email: body.applicant.email,
+                address: body.applicant.address),
+            documents: body.documents.map { FiledDocument(code: $0.code, name: $0.name, digitized: $0.digitized ?? false) },
+            note: body.note)
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import MotCuaDomain
+import MotCuaPostgres
+
+extension DossierChange {
+    /// The desk accepts an online dossier: the clock starts now.
+    mutating func accept() {
+        let start = clock.startDate(acceptedAt: now, cutoff: procedure.cutoff)
+        let deadline = clock.deadline(acceptedAt: now, cutoff: procedure.cutoff, processingTime: procedure.processingTime)
+        sets += [
+            "received_at = \(now)", "listed_at = \(now)", "start_date = \(start.description)::date",
+            "due_date = \(deadline.dueDate.description)::date", "due_at = \(deadline.dueAt)",
+            "appointment_date = \(deadline.dueDate.description)::date", "accept_by = NULL", "incomplete_expires_at = NULL",
+        ]
+        event.data["dueDate"] = .string(deadline.dueDate.description)
+    }
+
+    /// Refuse, stop, withdraw and resolve end the handling: the open step closes and the finish time is kept.
+    mutating func finish() async throws {
+        try await closeStep()
+        sets.append("finished_at = \(now)")
+        if status != .resolved { sets += ["assignee_id = NULL", "current_step = NULL", "current_step_id = NULL"] }
+    }
+
+    /// Form 02: every item must name a component of the procedure. At intake the clock has not
+    /// started; during processing it pauses until the supplement arrives.
+    mutating func requestSupplement(_ items: [DossierCommand.SupplementItem]) async throws {
+        let known = Set(procedure.documents.map(\.code))
+        var problems: [StoreError.InvalidField] = []
+        for (index, item) in items.enumerated() {
+            if !known.contains(item.documentCode) {
+                problems.append(.init("items[\(index)].documentCode", "\(item.documentCode) is not a component of procedure \(procedure.code)"))
+            }
+            if item.note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                problems.append(.init("items[\(index)].note", "must say what is missing"))
+            }
+        }
+        if items.isEmpty { problems.append(.init("items", "must list every missing component")) }
+        guard problems.isEmpty else { throw StoreError.invalidFields(problems) }
+        let atIntake = record.status == .submitted
+        do {
+            _ = try await connection.execute("""
+                INSERT INTO supplement_requests (dossier_id, handling_unit, phase, requested_at, requested_by, reason, items)
+                VALUES (\(record.id), \(record.handlingUnit), \(atIntake ? "intake" : "processing"), \(now), \(principal.userID),
+                        \(event.reason ?? ""), \(PostgresJSON(items))::jsonb)
+                """)
+        } catch let error as PostgresError where error.code == .uniqueViolation {
+            throw StoreError.conflict(code: "supplement-limit", detail: "Supplementary documents may be requested only once per dossier and handling unit.")
+        }
+        sets.append("supplement_requests = supplement_requests + 1")
+        if atIntake {
+            let expiry = clock.onlineIncompleteExpiry(submittedOrRequestedAt: now, workingDays: onlineIncompleteWorkingDays)
+            sets += ["incomplete_expires_at = \(expiry.dueAt)", "accept_by = NULL"]
+        } else {
+            sets.append("supplement_pending_at = \(now)")
+        }
+        event.data["items"] = .objects(items.map { ["documentCode": $0.documentCode, "note": $0.note] })
+    }
+
+    /// The supplement arrived: documents are merged in; during processing the clock resumes and the due
+    /// date (and the open step's deadline) move forward by the working time spent waiting.
+    mutating func supplement(_ documents: [FiledDocument]) async throws {
+        let known = Set(procedure.documents.map(\.code))
+        let unknown = documents.enumerated().filter { !known.contains($0.element.code) }
+        guard unknown.isEmpty else {
+            throw StoreError.invalidFields(unknown.map { .init("documents[\($0.offset)].code", "\($0.element.code) is not a component of procedure \(procedure.code)") })
+        }
+        var merged = record.documents.filter { old in !documents.contains { $0.code == old.code } }
+        merged += documents
+        sets += ["documents = \(PostgresJSON(merged))::jsonb", "digitized = \(merged.contains { $0.digitized })"]
+        _ = try await connection.execute("""
+            UPDATE supplement_requests SET supplied_at = \(now)
+            WHERE dossier_id = \(record.id) AND handling_unit = \(record.handlingUnit) AND supplied_at IS NULL
+            """)
+        guard record.status == .supplementRequested, let pausedAt = record.supplementPendingAt, let dueDate = record.dueDate else { return }
+        let calendar = clock.calendar
+        let resumedDue = clock.resumedDueDate(original: dueDate, pausedAt: pausedAt, resumedAt: now)
+        let pausedDays = dueDate.days(to: resumedDue) > 0 ? calendar.workingDays(from: dueDate, to: resumedDue) : 0
+        let pausedSeconds = calendar.workingSeconds(from: pausedAt, to: now)
+        let dueAt = procedure.processingTime.unit == .workingHours
+            ? calendar.addingWorkingSeconds(pausedSeconds, to: record.dueAt ?? now) : calendar.closingInstant(on: resumedDue)
+        let appointment = max(record.appointmentDate ?? resumedDue, resumedDue)
+        sets += [
+            "due_date = \(resumedDue.description)::date", "due_at = \(dueAt)", "appointment_date = \(appointment.description)::date",
+            "paused_days = paused_days + \(pausedDays)", "supplement_pending_at = NULL",
+        ]
+        if let step = record.step {
+            _ = try await connection.execute("""
+                UPDATE dossier_steps SET deadline = \(calendar.addingWorkingSeconds(pausedSeconds, to: step.deadline)) WHERE id = \(step.id)
+                """)
+        }
+        event.data["dueDate"] = .string(resumedDue.description)
+    }
+
+    /// Opens a control-slip step for an active officer of the handling unit.
+    mutating func openStep(_ step: ProcedureDefinition.Step, assignee username: String) async throws {
+        let rows = try await connection.query("""
+            SELECT id FROM users WHERE username = \(username) AND unit_code = \(record.handlingUnit) AND active
+            """)
+        guard let assigneeID = try rows.first?.decode(Int64.self, at: 0) else {
+            throw StoreError.invalid(field: "assignee", reason: "\(username) is not an active officer of \(record.handlingUnit)")
+        }
+        let deadline = clock.stepDeadline(from: now, workingHours: step.durationHours)
+        let stepID = try await connection.query("""
+            INSERT INTO dossier_steps (dossier_id, step_code, step_name, handling_unit, assignee_id, assigned_by, opened_at, deadline)
+            VALUES (\(record.id), \(step.code), \(step.name), \(record.handlingUnit), \(assigneeID), \(principal.userID), \(now), \(deadline))
+            RETURNING id
+            """).first!.decode(Int64.self, at: 0)
+        sets += ["assignee_id = \(assigneeID)", "current_step = \(step.code)", "current_step_id = \(stepID)"]
+        event.step = step.code
+        event.stepDeadline = deadline
+        event.data["assignee"] = .string(username)
+    }
+
+    /// Closes the open step, recording whether it finished early, on time or late.
+    mutating func closeStep() async throws {
+        guard let step = record.step else { return }
+        let timeliness = StepTimeliness.of(deadline: step.deadline, completedAt: now)
+        _ = try await connection.execute("""
+            UPDATE dossier_steps SET closed_at = \(now), closed_by = \(principal.userID), timeliness = \(timeliness.rawValue)
+            WHERE id = \(step.id)
+            """)
+        event.data["closedStep"] = .string(step.code)
+        event.timeliness = timeliness
+        if event.step == nil { event.step = step.code }
+    }
+
+    mutating func payment(kind: String, amount: Int64, channel: String?, description: String?) async throws {
+        _ = try await connection.execute("""
+            INSERT INTO dossier_payments (dossier_id, kind, amount, channel, description, at, recorded_by)
+            VALUES (\(record.id), \(kind), \(amount), \(channel), \(description), \(now), \(principal.userID))
+            """)
+        event.data["amount"] = .int(amount)
+        if let channel { event.data["channel"] = .string(channel) }
+    }
+
+    /// Form 04: once, at least one working day before the due date, to a later working day.
+    mutating func apologize(_ newDate: LocalDate) throws {
+        guard let dueDate = record.dueDate else { throw StoreError.conflict(code: "invalid-transition", detail: "The clock has not started.") }
+        if let refusal = clock.checkApology(now: now, dueDate: dueDate, newDate: newDate, alreadyApologized: record.apologized) {
+            throw StoreError(refusal.dossierRefusal)
+        }
+        sets += ["appointment_date = \(newDate.description)::date", "apologized = true"]
+        event.data["newAppointmentDate"] = .string(newDate.description)
+        event.data["dueDate"] = .string(dueDate.description)
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import MotCuaDomain
+import MotCuaPostgres
+
+extension DossierStore {
+    /// Performs `command` in one transaction: locks the dossier row (so two officers can never both
+    /// win), checks `If-Match`, asks MotCuaDomain whether the caller may do it now, then writes the new
+    /// state, the history event and the outbox row. A refusal changes nothing.
+    public func perform(
+        _ command: DossierCommand, code: String, by principal: Principal, ifMatch: Int?, now: Date, clock: DeadlineClock
+    ) async throws -> DossierRecord {
+        try await pool.withTransaction { tx in
+            let locked = try await tx.query("SELECT d.id FROM dossiers d WHERE d.code = \(code) AND \(principal.dossierScope) FOR UPDATE")
+            guard let id = try locked.first?.decode(Int64.self, at: 0) else { throw StoreError.notFound("No dossier \(code).") }
+            let record = try await load(id: id, tx)
+            if let ifMatch, ifMatch != record.version { throw StoreError.versionMismatch(current: record.version) }
+            let procedure = try await procedureVersion(record, tx)
+            var change = DossierChange(
+                record: record, procedure: procedure, principal: principal, now: now, clock: clock, connection: tx,
+                onlineIncompleteWorkingDays: onlineIncompleteWorkingDays)
+            try await change.apply(command)
+            try await change.save()
+            return try await load(id: id, tx)
+        }
+    }
+
+    private func procedureVersion(_ record: DossierRecord, _ connection: PostgresConnection) async throws -> ProcedureDefinition {
+        let rows = try await connection.query("""
+            SELECT \(unescaped: ProcedureStore.columns) FROM procedure_versions v
+            WHERE v.code = \(record.procedureCode) AND v.version = \(record.procedureVersion)
+            """)
+        return try ProcedureStore.decode(rows[0]).definition
+    }
+}
+
+/// The changes one command makes to one locked dossier, accumulated and then written at once.
+struct DossierChange {
+    let record: DossierRecord
+    let procedure: ProcedureDefinition
+    let principal: Principal
+    let now: Date
+    let clock: DeadlineClock
+    let connection: PostgresConnection
+    let onlineIncompleteWorkingDays: Int
+    var status: DossierStatus
+    var sets: [PostgresQuery] = []
+    var event: DossierEvent
+
+    init(record: DossierRecord, procedure: ProcedureDefinition, principal: Principal, now: Date, clock: DeadlineClock,
+         connection: PostgresConnection, onlineIncompleteWorkingDays: Int) {
+        self.onlineIncompleteWorkingDays = onlineIncompleteWorkingDays
+        self.record = record
+        self.procedure = procedure
+        self.principal = principal
+        self.now = now
+        self.clock = clock
+        self.connection = connection
+        self.status = record.status
+        self.event = DossierEvent(type: "", from: record.status, to: record.status, actorID: principal.userID)
+    }
+
+    /// Decides with the state machine, then records what the command changes.
+    mutating func apply(_ command: DossierCommand) async throws {
+        let action = command.action(in: record.status)
+        event.type = action.rawValue
+        event.reason = command.reason
+        if case .supplement = command, record.status == .submitted {
+            try await decideIntakeSupplement()
+        } else {
+            try await decide(action, hasReason: command.reason != nil)
+        }
+        switch command {
+        case .accept: accept()
+        case .refuse, .stop, .withdraw: try await finish()
+        case .requestSupplement(_, let items): try await requestSupplement(items)
+        case .supplement(let documents): try await supplement(documents)
+        case .assign(let assignee, let step):
+            guard let step = step.map({ code in procedure.steps.first { $0.code == code } }) ?? procedure.firstHandlingStep else {
+                throw StoreError.invalid(field: "step", reason: "not a step of procedure \(procedure.code)")
+            }
+            try await openStep(step, assignee: assignee)
+        case .forward(let stepCode, let assignee, _):
+            guard let step = procedure.steps.first(where: { $0.code == stepCode }) else {
+                throw StoreError.invalid(field: "step", reason: "\(stepCode) is not a step of procedure \(procedure.code)")
+            }
+            try await closeStep()
+            try await openStep(step, assignee: assignee)
+        case .requestPayment(let amount, let description):
+            sets.append("fee_requested = fee_requested + \(amount)")
+            try await payment(kind: "request", amount: amount, channel: nil, description: description)
+        case .pay(let amount, let channel):
+            sets.append("fee_paid = fee_paid + \(amount)")
+            if channel != .cash { sets.append("paid_online = true") }
+            try await payment(kind: "payment", amount: amount, channel: channel.rawValue, description: nil)
+        case .resolve: try await finish()
+        case .return: break  // the event records who handed the result over, and when
+        case .apologize(_, let newDate): try apologize(newDate)
+        }
+    }
+
+    private mutating func decide(_ action: DossierAction, hasReason: Bool) async throws {
+        var supplementRequests = 0
+        if action.isSupplementRequest {
+            supplementRequests = try await connection.query("""
+                SELECT count(*) FROM supplement_requests WHERE dossier_id = \(record.id) AND handling_unit = \(record.handlingUnit)
+                """).first!.decode(Int.self, at: 0)
+        }
+        let context = DossierContext(
+            supplementRequestsByHandlingUnit: supplementRequests, apologized: record.apologized, hasReason: hasReason,
+            actorIsAssignee: record.assigneeID == principal.userID)
+        switch DossierRules.decide(action: action, status: record.status, actorRoles: principal.roles, context: context) {
+        case .success(let target): status = target
+        case .failure(let refusal): throw StoreError(refusal)
+        }
+    }
+
+    /// Documents supplied after a completion request at intake: the dossier stays `submitted` and the
+    /// desk's acceptance window starts again.
+    private mutating func decideIntakeSupplement() async throws {
+        guard principal.has(anyOf: [.reception, .portal]) else {
+            throw StoreError.forbidden("Only the desk or the portal records supplementary documents.")
+        }
+        let pending = try await connection.query("""
+            SELECT 1 FROM supplement_requests WHERE dossier_id = \(record.id) AND phase = 'intake' AND supplied_at IS NULL
+            """)
+        guard !pending.isEmpty else {
+            throw StoreError.conflict(code: "invalid-transition", detail: "No completion request is waiting for documents.")
+        }
+        sets.append("incomplete_expires_at = NULL")
+        sets.append("accept_by = \(clock.acceptBy(submittedAt: now))")
+    }
+
+    mutating func save() async throws {
+        event.to = status
+        var query: PostgresQuery = "UPDATE dossiers SET status = \(status.code), version = version + 1, updated_at = \(now)"
+        for set in sets { query += ", \(set)" }
+        query += " WHERE id = \(record.id)"
+        _ = try await connection.execute(query)
+        try await event.write(dossierID: record.id, code: record.code, at: now, on: connection)
+    }
+}
+
+extension StoreError {
+    /// A refusal of the state machine: `forbidden` stays a 403, every other rule is a 409 with its code.
+    init(_ refusal: DossierRefusal) {
+        self = refusal.code == .forbidden
+            ? .forbidden(refusal.message) : .conflict(code: refusal.code.rawValue, detail: refusal.message)
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import MotCuaDomain
+import MotCuaPostgres
+
+/// What the desk or the portal files.
+public struct IntakeRequest: Sendable, Hashable {
+    public var procedureCode: String
+    public var receivingUnit: String
+    public var handlingUnit: String?
+    public var channel: Channel
+    public var applicant: Applicant
+    public var documents: [FiledDocument]
+    public var note: String?
+
+    public init(
+        procedureCode: String, receivingUnit: String, handlingUnit: String?, channel: Channel, applicant: Applicant,
+        documents: [FiledDocument], note: String?
+    ) {
+        self.procedureCode = procedureCode
+        self.receivingUnit = receivingUnit
+        self.handlingUnit = handlingUnit
+        self.channel = channel
+        self.applicant = applicant
+        self.documents = documents
+        self.note = note
+    }
+}
+
+/// An `Idempotency-Key` and a digest of the request body it was first used with.
+public struct IdempotencyKey: Sendable, Hashable {
+    public var key: String
+    public var requestHash: String
+    public init(key: String, requestHash: String) {
+        self.key = key
+        self.requestHash = requestHash
+    }
+}
+
+/// The result of an intake: a new dossier and its response, or the response of an earlier identical request.
+public enum IntakeOutcome: Sendable {
+    case created(DossierRecord, response: String)
+    case replayed(response: String)
+}
+
+extension DossierStore {
+    /// Files a dossier in one transaction: checks, the next code of the receiving agency's day, the
+    /// deadline or acceptance window, the intake event and outbox row, and the idempotency record with
+    /// the rendered response. Same-key requests of one caller serialise on an advisory lock.
+    public func intake(
+        _ request: IntakeRequest, by principal: Principal, now: Date, clock: DeadlineClock, idempotency: IdempotencyKey?,
+        render: @Sendable (DossierRecord) throws -> String
+    ) async throws -> IntakeOutcome {
+        if case .failure(let refusal) = DossierRules.intake(channel: request.channel, actorRoles: principal.roles) {
+            throw StoreError.forbidden(refusal.message)
+        }
+        return try await pool.withTransaction { tx in
+            if let idempotency {
+                _ = try await tx.query("SELECT pg_advisory_xact_lock(hashtextextended(\(String(principal.userID) + ":" + idempotency.key), 0))")
+                let previous = try await tx.query("""
+                    SELECT request_hash, response FROM idempotency_keys WHERE user_id = \(principal.userID) AND key = \(idempotency.key)
+                    """).first
+                if let previous {
+                    guard try previous.decode(String.self, at: 0) == idempotency.requestHash else {
+                        throw StoreError.conflict(code: "idempotency-conflict", detail: "This Idempotency-Key was used with another request body.")
+                    }
+                    return .replayed(response: try previous.decode(String.self, at: 1))
+                }
+            }
+            let procedure = try await currentProcedure(request.procedureCode, tx)
+            let handlingUnit = request.handlingUnit ?? request.receivingUnit
+            let province = try await checkUnits(request.receivingUnit, handlingUnit, principal, tx)
+            try Self.checkDocuments(request, procedure.definition)
+
+            let today = LocalDate(vietnam: now)
+            let sequence = try await tx.query("""
+                INSERT INTO dossier_counters (agency, day, last_seq) VALUES (\(request.receivingUnit), \(today.description)::date, 1)
+                ON CONFLICT (agency, day) DO UPDATE SET last_seq = dossier_counters.last_seq + 1
+                RETURNING last_seq
+                """).first!.decode(Int.self, at: 0)
+            guard let agency = AgencyCode(request.receivingUnit) else {
+                throw StoreError.invalid(field: "receivingUnit", reason: "is not a valid agency code")
+            }
+            let code = DossierCode(agency: agency, date: today, sequence: sequence)
+            let online = request.channel == .online
+            let definition = procedure.definition
+            let startDate = online ? nil : clock.startDate(acceptedAt: now, cutoff: definition.cutoff)
+            let deadline = online ? nil : clock.deadline(acceptedAt: now, cutoff: definition.cutoff, processingTime: definition.processingTime)
+            let status: DossierStatus = online ? .submitted : .received
+            let id = try await tx.query("""
+                INSERT INTO dossiers (code, province, procedure_code, procedure_version, receiving_unit, handling_unit, channel, status,
+                    applicant, applicant_name, documents, digitized, note, submitted_at, received_at, listed_at, start_date, due_date,
+                    due_at, appointment_date, accept_by, lookup_key, created_by, created_at, updated_at)
+                VALUES (\(code.description), \(province), \(definition.code), \(procedure.version), \(request.receivingUnit), \(handlingUnit),
+                    \(request.channel.rawValue), \(status.code), \(PostgresJSON(request.applicant))::jsonb, \(request.applicant.fullName),
+                    \(PostgresJSON(request.documents))::jsonb, \(request.documents.contains { $0.digitized }), \(request.note),
+                    \(online ? now : nil), \(online ? nil : now), \(now), \(startDate?.description)::date,
+                    \(deadline?.dueDate.description)::date, \(deadline?.dueAt), \(deadline?.dueDate.description)::date,
+                    \(online ? clock.acceptBy(submittedAt: now) : nil), \(LookupKey.generate()), \(principal.userID), \(now), \(now))
+                RETURNING id
+                """).first!.decode(Int64.self, at: 0)
+            try await DossierEvent(type: "intake", to: status, actorID: principal.userID, data: ["channel": .string(request.channel.rawValue)])
+                .write(dossierID: id, code: code.description, at: now, on: tx)
+            let record = try await load(id: id, tx)
+            let response = try render(record)
+            if let idempotency {
+                _ = try await tx.execute("""
+                    INSERT INTO idempotency_keys (user_id, key, request_hash, dossier_id, response)
+                    VALUES (\(principal.userID), \(idempotency.key), \(idempotency.requestHash), \(id), \(response))
+                    """)
+            }
+            return .created(record, response: response)
+        }
+    }
+
+    /// Loads a dossier by id inside a transaction (no scope: the caller already checked it).
+    func load(id: Int64, _ connection: PostgresConnection) async throws -> DossierRecord {
+        let rows = try await connection.query("""
+            SELECT \(unescaped: DossierRecord.selectList) \(unescaped: DossierRecord.fromClause) WHERE d.id = \(id)
+            """)
+        return try DossierRecord(row: rows[0])
+    }
+
+    func currentProcedure(_ code: String, _ connection: PostgresConnection) async throws -> ProcedureRecord {
+        let rows = try await connection.query("""
+            SELECT \(unescaped: ProcedureStore.columns) FROM procedures p
+            JOIN procedure_versions v ON v.code = p.code AND v.version = p.current_version WHERE p.code = \(code)
+            """)
+        guard let row = rows.first else { throw StoreError.invalid(field: "procedureCode", reason: "no procedure \(code) in the catalog") }
+        return try ProcedureStore.decode(row)
+    }
+
+    /// Both units must be communes of the caller's province; an officer receives at their own desk.
+    /// Returns the province.
+    private func checkUnits(_ receiving: String, _ handling: String, _ principal: Principal, _ connection: PostgresConnection)
+        async throws -> String
+    {
+        let rows = try await connection.query("SELECT code, kind, province FROM units WHERE code IN (\(receiving), \(handling))")
+        let units = try Dictionary(uniqueKeysWithValues: rows.map { row in
+            (try row.decode(String.self, at: 0), (kind: try row.decode(String.self, at: 1), province: try row.decode(String.self, at: 2)))
+        })
+        var problems: [StoreError.InvalidField] = []
+        for (field, code) in [("receivingUnit", receiving), ("handlingUnit", handling)] {
+            guard let unit = units[code] else { problems.append(.init(field, "no unit \(code)")); continue }
+            if unit.kind != "commune" { problems.append(.init(field, "\(code) is not a commune")) }
+            if unit.province != principal.province { problems.append(.init(field, "\(code) is not in your province")) }
+        }
+        if problems.isEmpty && !principal.isProvinceWide && receiving != principal.unitCode {
+            throw StoreError.forbidden("Officers receive dossiers at their own unit (\(principal.unitCode)).")
+        }
+        guard problems.isEmpty else { throw StoreError.invalidFields(problems) }
+        return principal.province
+    }
+
+    /// Filed documents must be components of the procedure; a counter or postal dossier must be complete.
+    static func checkDocuments(_ request: IntakeRequest, _ procedure: ProcedureDefinition) throws {
+        let known = Set(procedure.documents.map(\.code))
+        var problems: [StoreError.InvalidField] = []
+        for (index, document) in request.documents.enumerated() where !known.contains(document.code) {
+            problems.append(.init("documents[\(index)].code", "\(document.code) is not a component of procedure \(procedure.code)"))
+        }
+        if request.channel != .online {
+            let filed = Set(request.documents.map(\.code))
+            for document in procedure.documents where document.mandatory && !filed.contains(document.code) {
+                problems.append(.init("documents", "the mandatory component \(document.code) (\(document.name)) is missing"))
+            }
+        }
+        guard problems.isEmpty else { throw StoreError.invalidFields(problems) }
+    }
+}
+
+/// The key printed on the citizen's receipt: 12 characters without look-alikes (0/O, 1/I/L), about 59 bits.
+enum LookupKey {
+    static let alphabet = Array("23456789ABCDEFGHJKMNPQRSTUVWXYZ")
+
+    static func generate() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<12).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import MotCuaDomain
+import MotCuaPostgres
+
+/// The filters of `GET /v1/dossiers`.
+public struct DossierFilter: Sendable, Hashable {
+    public var status: DossierStatus?
+    public var procedure: String?
+    public var unit: String?
+    public var assignee: String?
+    public var overdue: Bool?
+    public var dueBefore: LocalDate?
+    public var receivedFrom: LocalDate?
+    public var receivedTo: LocalDate?
+    public var search: String?
+
+    public init(
+        status: DossierStatus? = nil, procedure: String? = nil, unit: String? = nil, assignee: String? = nil,
+        overdue: Bool? = nil, dueBefore: LocalDate? = nil, receivedFrom: LocalDate? = nil, receivedTo: LocalDate? = nil,
+        search: String? = nil
+    ) {
+        self.status = status
+        self.procedure = procedure
+        self.unit = unit
+        self.assignee = assignee
+        self.overdue = overdue
+        self.dueBefore = dueBefore
+        self.receivedFrom = receivedFrom
+        self.receivedTo = receivedTo
+        self.search = search
+    }
+}
+
+extension DossierStore {
+    /// A page of dossiers newest first (`listed_at`, then code), keyset-paginated.
+    ///
+    /// A unit condition ("received or handled by U", from the filter or an officer's scope) is an OR
+    /// over two columns, which no single index can serve in list order. The query therefore runs one
+    /// branch per column, each an index range scan in list order with its own LIMIT, and merges them.
+    public func list(_ filter: DossierFilter, for principal: Principal, today: LocalDate, limit: Int, cursor: String?) async throws
+        -> Page<DossierRecord>
+    {
+        let after = try cursor.map { try PageCursor(decoding: $0, count: 2) }
+        var common: [PostgresQuery] = []
+        if let status = filter.status { common.append("d.status = \(status.code)") }
+        if let procedure = filter.procedure { common.append("d.procedure_code = \(procedure)") }
+        if let assignee = filter.assignee { common.append("d.assignee_id = (SELECT id FROM users WHERE username = \(assignee))") }
+        if let overdue = filter.overdue {
+            common.append(overdue
+                ? "d.status IN (2, 4, 5, 6) AND d.due_date < \(today.description)::date"
+                : "NOT (d.status IN (2, 4, 5, 6) AND d.due_date < \(today.description)::date)")
+        }
+        if let dueBefore = filter.dueBefore { common.append("d.status IN (2, 4, 5, 6) AND d.due_date <= \(dueBefore.description)::date") }
+        if let from = filter.receivedFrom { common.append("d.listed_at >= \(from.startInstant)") }
+        if let to = filter.receivedTo { common.append("d.listed_at < \(to.adding(days: 1).startInstant)") }
+        for word in (filter.search ?? "").split(whereSeparator: \.isWhitespace) {
+            common.append("d.search_text LIKE '%' || motcua_fold(\(ProcedureStore.escapeLike(String(word)))) || '%'")
+        }
+        if let after {
+            guard let instant = try? Date(postgresText: after.values[0]) else { throw StoreError.invalidCursor }
+            common.append("(d.listed_at, d.code) < (\(instant), \(after.values[1]))")
+        }
+        let branches = unitBranches(filter.unit, principal).map { branch in
+            var query: PostgresQuery = """
+                (SELECT d.id, d.listed_at, d.code FROM dossiers d WHERE \(branch)
+                """
+            for condition in common { query += " AND \(condition)" }
+            query += " ORDER BY d.listed_at DESC, d.code DESC LIMIT \(limit + 1))"
+            return query
+        }
+        let query: PostgresQuery = """
+            WITH page AS (SELECT DISTINCT id, listed_at, code FROM (\(PostgresQuery.joined(branches, separator: " UNION ALL "))) b
+                          ORDER BY listed_at DESC, code DESC LIMIT \(limit + 1))
+            SELECT \(unescaped: DossierRecord.selectList) \(unescaped: DossierRecord.fromClause)
+            JOIN page ON page.id = d.id
+            ORDER BY d.listed_at DESC, d.code DESC
+            """
+        let records = try await pool.query(query).map(DossierRecord.init(row:))
+        return Page(fetched: records, limit: limit) { [$0.listedAt.postgresText() ?? "", $0.code] }
+    }
+
+    /// The scope and unit filter as branches whose conditions each start with an indexed column.
+    private func unitBranches(_ unit: String?, _ principal: Principal) -> [PostgresQuery] {
+        if principal.isProvinceWide {
+            guard let unit else { return ["d.province = \(principal.province)"] }
+            return [
+                "d.receiving_unit = \(unit) AND d.province = \(principal.province)",
+                "d.handling_unit = \(unit) AND d.receiving_unit <> \(unit) AND d.province = \(principal.province)",
+            ]
+        }
+        let own = principal.unitCode
+        guard let unit, unit != own else {
+            return ["d.receiving_unit = \(own)", "d.handling_unit = \(own) AND d.receiving_unit <> \(own)"]
+        }
+        // Another unit's dossiers are visible only where the officer's own unit is the other side.
+        return ["d.receiving_unit = \(unit) AND d.handling_unit = \(own)", "d.handling_unit = \(unit) AND d.receiving_unit = \(own)"]
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import HTTPTypes
+import MotCuaAPI
+import MotCuaDomain
+import MotCuaServer
+import MotCuaStore
+import Testing
+
+@Suite struct AuthTests {
+    @Test func loginReturnsATokenWithExpiryAndTheUser() async throws {
+        try await withTestApp { client, env in
+            let province = try await env.makeProvince(communes: 1)
+            let officer = try await env.makeUser([.reception], unit: province.commune)
+            let before = Date()
+            let response = try await client.post(
+                "/v1/auth/tokens", json: ["username": officer.username.uppercased(), "password": officer.password])
+            let login = try expectJSON(response, .created, as: Components.Schemas.TokenResponse.self)
+            #expect(login.token.count >= 43)
+            #expect(login.user.username == officer.username)
+            #expect(login.user.unitCode == province.commune)
+            #expect(login.user.roles == [.reception])
+            #expect(abs(login.expiresAt.timeIntervalSince(before) - 12 * 3600) < 60)
+            #expect(!response.text.contains("$2") && !response.text.contains(officer.password))
+        }
+    }
+
+    @Test func wrongPasswordAndUnknownUserGetTheSame401() async throws {
+        try await withTestApp { client, env in
+            let province = try await env.makeProvince(communes: 1)
+            let officer = try await env.makeUser([.specialist], unit: province.commune)
+            let wrong = try await client.post("/v1/auth/tokens", json: ["username": officer.username, "password": "not-the-password"])
+            let unknown = try await client.post("/v1/auth/tokens", json: ["username": Fixture.username("ghost"), "password": "whatever-1234"])
+            let first = try expectProblem(wrong, .unauthorized, code: "unauthenticated")
+            let second = try expectProblem(unknown, .unauthorized, code: "unauthenticated")
+            #expect(first.detail == second.detail)
+        }
+    }
+
+    @Test func meAnswersTheTokensUser() async throws {
+        try await withTestApp { client, env in
+            let province = try await env.makeProvince(communes: 1)
+            let leader = try await env.makeUser([.leader, .specialist], unit: province.commune)
+            let me = try expectJSON(try await client.get("/v1/auth/me", token: leader.token), as: Components.Schemas.User.self)
+            #expect(me.username == leader.username)
+            #expect(Set(me.roles) == [.leader, .specialist])
+            #expect(me.active)
+        }
+    }
+
+    @Test func logoutRevokesTheTokenAtOnce() async throws {
+        try await withTestApp { client, env in
+            let province = try await env.makeProvince(communes: 1)
+            let officer = try await env.makeUser([.reception], unit: province.commune)
+            let other = try await env.login(officer.username, officer.password)
+            #expect(try await client.get("/v1/auth/me", token: officer.token).status == .ok)
+            #expect(try await client.delete("/v1/auth/tokens/current", token: officer.token).status == .noContent)
+            try expectProblem(try await client.get("/v1/auth/me", token: officer.token), .unauthorized, code: "unauthenticated")
+            try expectProblem(try await client.delete("/v1/auth/tokens/current", token: officer.token), .unauthorized, code: "unauthenticated")
+            // Only that token: another session of the same user goes on.
+            #expect(try await client.get("/v1/auth/me", token: other).status == .ok)
+        }
+    }
+
+    @Test func expiredTokenIsRefused() async throws {
+        try await withTestApp { client, env in
+            let province = try await env.makeProvince(communes: 1)
+            let officer = try await env.makeUser([.reception], unit: province.commune)
+            let token = TokenStore.generateToken()
+            try await env.tokens.insert(tokenHash: TokenStore.hash(token), userID: officer.record.id, expiresAt: Date().addingTimeInterval(-60))
+            let response = try await client.get("/v1/auth/me", token: token)
+            try expectProblem(response, .unauthorized, code: "unauthenticated")
+            #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
+        }
+    }
+
+    @Test func tokenStopsWorkingWhenItExpiresEvenIfCached() async throws {
+        try await withTestApp { client, env in
+            let province = try await env.makeProvince(communes: 1)
+            let officer = try await env.makeUser([.reception], unit: province.commune)
+            let token = TokenStore.generateToken()
+            try await env.tokens.insert(tokenHash: TokenStore.hash(token), userID: officer.record.id, expiresAt: Date().addingTimeInterval(1.5))
+            #expect(try await client.get("/v1/auth/me", token: token).status == .ok)
+            try await Task.sleep(for: .milliseconds(2000))
+            try expectProblem(try await client.get("/v1/auth/me", token: token), .unauthorized, code: "unauthenticated")
+        }
+    }
+
+    @Test func tokenRevokedElsewhereStopsWorkingWithinSeconds() async throws {
+        try await withTestApp { client, env in
+            let province = try await env.makeProvince(communes: 1)
+            let officer = try await env.makeUser([.reception], unit: province.commune)
+            #expect(try await client.get("/v1/auth/me", token: officer.token).status == .ok)
+            // As another instance's logout would: straight in the database.
+            try await env.tokens.revoke(tokenHash: TokenStore.hash(officer.token))
+            let revokedAt = ContinuousClock.now
+            var status = HTTPResponse.Status.ok
+            while status == .ok && ContinuousClock.now - revokedAt < .seconds(8) {
+                status = try await client.get("/v1/auth/me", token: officer.token).status
+                if status == .ok { try await Task.sleep(for: .milliseconds(250)) }
+            }
+            #expect(status == .unauthorized)
+            #expect(ContinuousClock.now - revokedAt < .seconds(7))
+        }
+    }
+
+    @Test func garbageAndMissingCredentialsAre401() async throws {
+        try await withTestApp { client, _ in
+            for header in ["", "Bearer", "Bearer ", "Basic dXNlcjpwYXNz", "Bearer not-a-real-token"] {
+                let headers: HTTPFields = header.isEmpty ? [:] : [.authorization: header]
+                try expectProblem(try await client.get("/v1/auth/me", headers: headers), .unauthorized, code: "unauthenticated")
+            }
+        }
+    }
+
+    @Test func deactivatedUsersTokenIsRefused() async throws {
+        try await withTestApp { client, env in
+            let province = try await env.makeProvince(communes: 1)
+            let officer = try await env.makeUser([.reception], unit: province.commune)
+            try await env.pool.execute("UPDATE users SET active = false WHERE id = \(officer.record.id)")
+            try expectProblem(try await client.get("/v1/auth/me", token: officer.token), .unauthorized, code: "unauthenticated")
+            try expectProblem(
+                try await client.post("/v1/auth/tokens", json: ["username": officer.username, "password": officer.password]),
+                .unauthorized, code: "unauthenticated")
+        }
+    }
+}
