@@ -30,7 +30,7 @@ public func buildApplication(
     let dossiers = DossierStore(pool: pool, onlineIncompleteWorkingDays: configuration.onlineIncompleteWorkingDays)
     let handler = APIHandler(
         pool: pool, units: UnitStore(pool: pool), users: UserStore(pool: pool), procedures: ProcedureStore(pool: pool),
-        dossiers: dossiers, calendarStore: calendarStore, calendars: calendars, authenticator: authenticator,
+        dossiers: dossiers, evaluations: EvaluationStore(pool: pool), calendarStore: calendarStore, calendars: calendars, authenticator: authenticator,
         passwords: passwords, loginThrottle: LoginThrottle(), publicLimiter: RateLimiter(limit: 60, window: 60),
         metrics: registry, poolGauges: PoolGauges(registry: registry),
         openAPIDocument: Array(try MotCuaContract.document()), clock: clock, configuration: configuration, logger: logger)

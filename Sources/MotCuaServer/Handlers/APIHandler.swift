@@ -16,6 +16,7 @@ struct APIHandler: APIProtocol {
     let users: UserStore
     let procedures: ProcedureStore
     let dossiers: DossierStore
+    let evaluations: EvaluationStore
     let calendarStore: CalendarStore
     let calendars: CalendarProvider
     let authenticator: Authenticator

@@ -19,7 +19,23 @@ extension DossierChange {
     mutating func finish() async throws {
         try await closeStep()
         sets.append("finished_at = \(now)")
+        if let elapsed = elapsedTime() {
+            let statutory = Double(procedure.processingTime.value)
+            sets += ["elapsed = \(elapsed)", "elapsed_ratio = \(elapsed / max(statutory, 1))"]
+        }
         if status != .resolved { sets += ["assignee_id = NULL", "current_step = NULL", "current_step_id = NULL"] }
+    }
+
+    /// The time taken until now in the procedure's unit, supplement waits excluded; nil before the clock started.
+    func elapsedTime() -> Double? {
+        guard let startDate = record.startDate, let receivedAt = record.receivedAt else { return nil }
+        let today = LocalDate(vietnam: now)
+        let calendar = clock.calendar
+        switch procedure.processingTime.unit {
+        case .workingDays: return Double(max(calendar.workingDays(from: startDate, to: today) - record.pausedDays, 0))
+        case .calendarDays: return Double(max(startDate.days(to: today) - record.pausedDays, 0))
+        case .workingHours: return Double(max(calendar.workingSeconds(from: receivedAt, to: now), 0)) / 3600
+        }
     }
 
     /// Form 02: every item must name a component of the procedure. At intake the clock has not

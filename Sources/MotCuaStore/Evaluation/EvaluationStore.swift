@@ -1,0 +1,106 @@
+import Foundation
+import MotCuaDomain
+import MotCuaPostgres
+
+/// The evaluation aggregates, computed in SQL over indexed columns: nothing is loaded into Swift to
+/// be counted. The SQL mirrors MotCuaDomain's definitions (`motcua_timeliness` is `Timeliness.of`),
+/// which the tests check on generated data.
+public struct EvaluationStore: Sendable {
+    let pool: PostgresPool
+
+    public init(pool: PostgresPool) { self.pool = pool }
+
+    /// Which units to report on.
+    public enum Units: Sendable {
+        case one(String)
+        case province(String)
+    }
+
+    /// Figures per handling unit for the period [start, end), judged as of `asOf`; units without
+    /// dossiers are included with zeros.
+    public func unitFigures(_ units: Units, start: Date, end: Date, asOf: Date) async throws -> [UnitFigures] {
+        let unitFilter: PostgresQuery = switch units {
+        case .one(let code): "un.code = \(code)"
+        case .province(let code): "un.province = \(code) AND un.kind = 'commune'"
+        }
+        let dossierFilter: PostgresQuery = switch units {
+        case .one(let code): "d.handling_unit = \(code)"
+        case .province(let code): "d.province = \(code)"
+        }
+        let statusColumns = DossierStatus.allCases.map { "count(*) FILTER (WHERE p.status = \($0.code))" }.joined(separator: ", ")
+        let rows = try await pool.query("""
+            WITH p AS (
+                SELECT d.id, d.handling_unit, d.status, d.channel, d.received_at, d.finished_at, d.supplement_requests, d.apologized,
+                       d.digitized, d.paid_online, d.elapsed, d.elapsed_ratio, pv.processing_unit,
+                       (pv.fee_amount > 0 OR d.fee_requested > 0) AS fee_bearing,
+                       (d.finished_at IS NOT NULL AND d.finished_at <= \(asOf)) AS done,
+                       motcua_timeliness(d.due_date, CASE WHEN d.finished_at <= \(asOf) THEN d.finished_at END, \(asOf),
+                                         d.supplement_requests) AS t
+                FROM dossiers d
+                JOIN procedure_versions pv ON pv.code = d.procedure_code AND pv.version = d.procedure_version
+                WHERE \(dossierFilter) AND d.received_at IS NOT NULL AND d.received_at < \(end)
+                  AND (d.finished_at IS NULL OR d.finished_at >= \(start))),
+            f AS (
+                SELECT p.handling_unit AS unit,
+                    count(*) AS dossiers,
+                    count(*) FILTER (WHERE p.received_at >= \(start)) AS received,
+                    count(*) FILTER (WHERE p.done) AS finished,
+                    count(*) FILTER (WHERE NOT p.done) AS open,
+                    count(*) FILTER (WHERE p.t = 'early'), count(*) FILTER (WHERE p.t = 'on_time'),
+                    count(*) FILTER (WHERE p.t = 'late'), count(*) FILTER (WHERE p.t = 'within_deadline'),
+                    count(*) FILTER (WHERE p.t = 'overdue'),
+                    avg(p.elapsed_ratio) FILTER (WHERE p.done)::float8,
+                    avg(\(unescaped: Self.days)) FILTER (WHERE p.done)::float8,
+                    (percentile_cont(0.9) WITHIN GROUP (ORDER BY \(unescaped: Self.days)) FILTER (WHERE p.done))::float8,
+                    coalesce(sum(p.supplement_requests), 0)::int8, count(*) FILTER (WHERE p.supplement_requests > 1),
+                    count(*) FILTER (WHERE p.apologized), count(*) FILTER (WHERE p.channel = 'online'),
+                    count(*) FILTER (WHERE p.fee_bearing), count(*) FILTER (WHERE p.fee_bearing AND p.paid_online),
+                    count(*) FILTER (WHERE p.digitized),
+                    count(*) FILTER (WHERE EXISTS (SELECT 1 FROM outbox o WHERE o.dossier_id = p.id AND o.delivered_at IS NOT NULL)),
+                    count(r.dossier_id), avg(r.total)::float8,
+                    count(*) FILTER (WHERE r.band = 'excellent'), count(*) FILTER (WHERE r.band = 'good'),
+                    count(*) FILTER (WHERE r.band = 'fair'), count(*) FILTER (WHERE r.band = 'average'),
+                    count(*) FILTER (WHERE r.band = 'weak'),
+                    count(*) FILTER (WHERE r.satisfaction = 'very_satisfied'), count(*) FILTER (WHERE r.satisfaction = 'satisfied'),
+                    count(*) FILTER (WHERE r.satisfaction = 'dissatisfied'),
+                    \(unescaped: statusColumns)
+                FROM p LEFT JOIN dossier_ratings r ON r.dossier_id = p.id
+                GROUP BY p.handling_unit)
+            SELECT un.code, un.name, f.* FROM units un LEFT JOIN f ON f.unit = un.code WHERE \(unitFilter) ORDER BY un.code
+            """)
+        return try rows.map(Self.decode)
+    }
+
+    /// Time taken in working days: hours count as an eighth of a day.
+    static let days = "CASE WHEN p.processing_unit = 'working_hours' THEN p.elapsed / 8 ELSE p.elapsed END"
+
+    static func decode(_ row: PostgresRow) throws -> UnitFigures {
+        var figures = UnitFigures(unit: try row.decode(String.self, at: 0), unitName: try row.decode(String.self, at: 1))
+        guard try row.decode(String?.self, at: 2) != nil else { return figures }  // no dossiers
+        var column = 3
+        func int() throws -> Int { defer { column += 1 }; return try row.decode(Int?.self, at: column) ?? 0 }
+        func double() throws -> Double? { defer { column += 1 }; return try row.decode(Double?.self, at: column) }
+        figures.dossiers = try int()
+        figures.received = try int()
+        figures.finished = try int()
+        figures.open = try int()
+        for kind in [Timeliness.early, .onTime, .late, .withinDeadline, .overdue] { figures.timeliness[kind] = try int() }
+        figures.averageRatio = try double()
+        figures.averageDays = try double()
+        figures.p90Days = try double()
+        figures.supplementRequests = try int()
+        figures.severalSupplements = try int()
+        figures.apologies = try int()
+        figures.onlineSubmitted = try int()
+        figures.feeBearing = try int()
+        figures.paidOnline = try int()
+        figures.digitized = try int()
+        figures.synced = try int()
+        figures.ratings = try int()
+        figures.ratingAverage = try double()
+        for band in [RatingBand.excellent, .good, .fair, .average, .weak] { figures.bands[band] = try int() }
+        for level in [Satisfaction.verySatisfied, .satisfied, .dissatisfied] { figures.satisfaction[level] = try int() }
+        for status in DossierStatus.allCases { figures.byStatus[status] = try int() }
+        return figures
+    }
+}
