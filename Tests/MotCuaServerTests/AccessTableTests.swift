@@ -1,6 +1,13 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
 import MotCuaAPI
+import MotCuaDomain
+import MotCuaPostgres
+import MotCuaServer
+import MotCuaStore
+import NIOCore
 import Testing
 
 /// Driven by the contract itself: every operation that declares bearer security answers 401 without

@@ -1,7 +1,13 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
 import MotCuaAPI
 import MotCuaDomain
+import MotCuaPostgres
+import MotCuaServer
+import MotCuaStore
+import NIOCore
 import Testing
 
 /// Calendar corrections are shared by every test on the database, so each test that writes one uses

@@ -1,5 +1,14 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
 import Logging
+import MotCuaAPI
+import MotCuaDomain
+import MotCuaPostgres
 import MotCuaServer
+import MotCuaStore
+import NIOCore
 import Testing
 
 @Suite struct ConfigurationTests {

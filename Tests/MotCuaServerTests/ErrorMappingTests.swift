@@ -1,7 +1,13 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdTesting
+import MotCuaAPI
+import MotCuaDomain
+import MotCuaPostgres
 import MotCuaServer
+import MotCuaStore
+import NIOCore
 import Testing
 
 /// The one error-mapping point: every failure is problem+json with a stable code and no internals.

@@ -1,7 +1,13 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
 import MotCuaAPI
 import MotCuaDomain
+import MotCuaPostgres
+import MotCuaServer
+import MotCuaStore
+import NIOCore
 import Testing
 
 /// Hostile or odd input is a 4xx problem (or a normal answer), never a 500.

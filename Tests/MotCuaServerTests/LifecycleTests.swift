@@ -4,9 +4,10 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import MotCuaAPI
+import MotCuaDomain
+import MotCuaPostgres
 import MotCuaServer
 import MotCuaStore
-import MotCuaPostgres
 import NIOCore
 import NIOPosix
 import ServiceLifecycle

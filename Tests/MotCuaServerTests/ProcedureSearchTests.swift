@@ -1,6 +1,13 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
 import MotCuaAPI
+import MotCuaDomain
+import MotCuaPostgres
+import MotCuaServer
+import MotCuaStore
+import NIOCore
 import Testing
 
 /// The public catalog: no token, accent-insensitive search, field filter, keyset pages. Each test
@@ -86,7 +93,7 @@ import Testing
                 let page = try await list(client, "field=\(query(field))&limit=2" + (cursor.map { "&cursor=\(query($0))" } ?? ""))
                 #expect(page.items.count <= 2)
                 seen += page.items.map(\.code)
-                cursor = page.nextCursor
+                cursor = page.nextCursor?.value
                 pages += 1
             } while cursor != nil && pages < 10
             #expect(seen == codes.sorted())

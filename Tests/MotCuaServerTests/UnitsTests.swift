@@ -1,7 +1,13 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
 import MotCuaAPI
 import MotCuaDomain
+import MotCuaPostgres
+import MotCuaServer
+import MotCuaStore
+import NIOCore
 import Testing
 
 @Suite struct UnitsTests {
@@ -101,7 +107,7 @@ import Testing
                 let page = try expectJSON(try await client.get(path, token: officer.token), as: Components.Schemas.UnitPage.self)
                 #expect(page.items.count <= 2)
                 seen += page.items.map(\.code)
-                cursor = page.nextCursor
+                cursor = page.nextCursor?.value
             } while cursor != nil && seen.count < 10
             #expect(seen == [province.code] + province.communes)
         }

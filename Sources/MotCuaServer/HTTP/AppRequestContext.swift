@@ -27,13 +27,16 @@ public struct AppRequestContext: RequestContext {
     @TaskLocal public static var current: AppRequestContext?
 }
 
-/// Binds the context to `AppRequestContext.current` so generated handlers can read it.
+/// Adapts the generated handlers to Hummingbird: binds the context to `AppRequestContext.current` so
+/// they can read it, and repairs the response headers the OpenAPI runtime percent-encodes.
 struct RequestContextMiddleware: RouterMiddleware {
     func handle(
         _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
     ) async throws -> Response {
-        try await AppRequestContext.$current.withValue(context) {
+        var response = try await AppRequestContext.$current.withValue(context) {
             try await next(request, context)
         }
+        GeneratedHeaders.repair(&response.headers)
+        return response
     }
 }

@@ -12,12 +12,22 @@ struct RequestIDMiddleware: RouterMiddleware {
         _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
     ) async throws -> Response {
         var context = context
-        let id = request.headers[Self.header].flatMap(Self.acceptable) ?? context.id
+        // Not `context.id`: it force-unwraps Hummingbird's logger metadata, which a log handler that
+        // keeps no metadata (a no-op handler, some multiplexers) does not return: every request crashed.
+        let id = request.headers[Self.header].flatMap(Self.acceptable)
+            ?? context.logger[metadataKey: "hb.request.id"]?.description ?? Self.generate()
         context.requestID = id
         context.logger[metadataKey: "request.id"] = .string(id)
         var response = try await next(request, context)
         response.headers[Self.header] = id
         return response
+    }
+
+    /// 16 random hex digits.
+    static func generate() -> String {
+        let value = UInt64.random(in: .min ... .max)
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// At most 128 visible ASCII characters, no spaces: anything else could forge log lines.

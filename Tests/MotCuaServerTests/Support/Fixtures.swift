@@ -1,8 +1,14 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
 import HummingbirdBcrypt
+import HummingbirdTesting
 import MotCuaAPI
 import MotCuaDomain
+import MotCuaPostgres
+import MotCuaServer
 import MotCuaStore
+import NIOCore
 import Testing
 
 /// Random names so that every test makes its own units, users and procedures on the shared database.

@@ -1,6 +1,12 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
+import MotCuaAPI
+import MotCuaDomain
+import MotCuaPostgres
+import MotCuaServer
+import MotCuaStore
 import NIOCore
 import Testing
 

@@ -1,6 +1,15 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import MotCuaAPI
+import MotCuaDomain
+import MotCuaPostgres
+import MotCuaServer
+import MotCuaStore
 import NIOCore
 import NIOPosix
+import Testing
 
 /// HTTP/1.1 written by hand over a TCP socket, for what the test client cannot send (chunked bodies)
 /// or cannot observe (a refused connection).

@@ -3,9 +3,13 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import MotCuaAPI
+import MotCuaDomain
 import MotCuaPostgres
 import MotCuaServer
 import MotCuaStore
+import NIOCore
+import Testing
 
 /// What a test gets besides the HTTP client: the database the app uses, its stores (for fixtures and
 /// for checking that nothing was written), and the fixture factories in `TestEnvironment+Fixtures`.

@@ -1,7 +1,15 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
 import Logging
+import MotCuaAPI
+import MotCuaDomain
 import MotCuaPostgres
 import MotCuaServer
+import MotCuaStore
+import NIOCore
+import Testing
 
 /// The shared test database `motcua_test` on the PostgreSQL server named by `DATABASE_URL`
 /// (`make test` starts a throwaway cluster and exports it). Created from the `postgres` database when
