@@ -28,6 +28,19 @@ import Testing
         }
     }
 
+    @Test func tokensWorkWhileTheServerClockIsSetInThePast() async throws {
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_773_111_600))  // 2026-03-10T03:00:00Z
+        try await withTestApp(clock: clock.serverClock) { client, env in
+            let province = try await env.makeProvince(communes: 1)
+            let officer = try await env.makeUser([.reception], unit: province.commune)
+            #expect(try await client.get("/v1/auth/me", token: officer.token).status == .ok)
+            let login = try expectJSON(
+                try await client.post("/v1/auth/tokens", json: ["username": officer.username, "password": officer.password]),
+                .created, as: Components.Schemas.TokenResponse.self)
+            #expect(login.expiresAt > Date())
+        }
+    }
+
     @Test func wrongPasswordAndUnknownUserGetTheSame401() async throws {
         try await withTestApp { client, env in
             let province = try await env.makeProvince(communes: 1)

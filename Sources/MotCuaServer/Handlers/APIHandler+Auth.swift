@@ -24,7 +24,9 @@ extension APIHandler {
         }
         loginThrottle.recordSuccess(username: throttleKeys[0])
         let token = TokenStore.generateToken()
-        let expiresAt = clock.now.addingTimeInterval(TimeInterval(configuration.tokenLifetime.components.seconds))
+        // Wall-clock time, not the injected clock: expiry is enforced against the database's now()
+        // and the authenticator's cache, so a test clock set in the past must not mint dead tokens.
+        let expiresAt = Date().addingTimeInterval(TimeInterval(configuration.tokenLifetime.components.seconds))
         try await authenticator.tokens.insert(tokenHash: TokenStore.hash(token), userID: user.id, expiresAt: expiresAt)
         return .created(.init(body: .json(.init(token: token, expiresAt: expiresAt, user: .init(user)))))
     }
