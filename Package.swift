@@ -17,6 +17,7 @@ let package = Package(
     products: [
         .executable(name: "motcua-server", targets: ["motcua-server"]),
         .executable(name: "motcua", targets: ["motcua"]),
+        .executable(name: "motcua-bench", targets: ["motcua-bench"]),
         .library(name: "MotCuaClient", targets: ["MotCuaClient"]),
         .library(name: "MotCuaDomain", targets: ["MotCuaDomain"]),
     ],
@@ -144,6 +145,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        /// Benchmark of the client: sequential GETs through MotCuaClient (scripts/bench-client.sh).
+        .executableTarget(
+            name: "motcua-bench",
+            dependencies: ["MotCuaClient"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Tests
 
         .testTarget(
@@ -172,8 +180,13 @@ let package = Package(
             dependencies: [
                 "MotCuaClient",
                 "MotCuaServer",
+                "MotCuaStore",
+                "MotCuaPostgres",
+                "MotCuaDomain",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,2 +1,2 @@
-// The motcua command-line tool (issue 7) replaces this entry point.
-print("motcua: not built yet")
+// The `motcua` command-line tool. Parsing, dispatch and exit codes are in `CommandLineTool`.
+await CommandLineTool.main()

@@ -1,0 +1,78 @@
+import Foundation
+import MotCuaAPI
+
+extension MotCuaClient {
+    /// Communes and provinces.
+    ///
+    /// ```swift
+    /// let commune = try await client.units.create(.init(code: "H15.50.05.13", name: "Xã Tân Phú",
+    ///                                                   province: "H15", kind: .commune))
+    /// let communes = try await client.units.all(province: "H15").collect()
+    /// ```
+    public struct Units: Sendable {
+        let client: MotCuaClient
+
+        /// One page of units, ordered by code.
+        public func list(province: String? = nil, limit: Int? = nil, cursor: String? = nil) async throws -> Page<Unit> {
+            let page = try await client.call {
+                try await $0.listUnits(query: .init(limit: limit, cursor: cursor, province: province)).ok.body.json
+            }
+            return Page(items: page.items, nextCursor: page.nextCursor?.value)
+        }
+
+        /// Every unit (of `province`, when given), page after page.
+        public func all(province: String? = nil, pageSize: Int = 500) -> Paginated<Unit> {
+            Paginated { cursor in
+                let page = try await list(province: province, limit: pageSize, cursor: cursor)
+                return (page.items, page.nextCursor)
+            }
+        }
+
+        /// One unit by its code.
+        public func get(_ code: String) async throws -> Unit {
+            try await client.call { try await $0.getUnit(path: .init(unitCode: code)).ok.body.json }
+        }
+
+        /// Creates a unit (admin only).
+        public func create(_ unit: UnitInput) async throws -> Unit {
+            try await client.call { try await $0.createUnit(body: .json(unit)).created.body.json }
+        }
+    }
+
+    /// Officers and integration accounts.
+    ///
+    /// ```swift
+    /// let officer = try await client.users.create(.init(
+    ///     username: "chuyenvien.tp", fullName: "Trần Thị Bích", unitCode: "H15.50.05.13",
+    ///     roles: [.specialist], password: "a-long-secret-1"))
+    /// ```
+    public struct Users: Sendable {
+        let client: MotCuaClient
+
+        /// One page of users, ordered by username.
+        public func list(unit: String? = nil, role: Role? = nil, limit: Int? = nil, cursor: String? = nil) async throws -> Page<User> {
+            let page = try await client.call {
+                try await $0.listUsers(query: .init(limit: limit, cursor: cursor, unit: unit, role: role)).ok.body.json
+            }
+            return Page(items: page.items, nextCursor: page.nextCursor?.value)
+        }
+
+        /// Every user matching the filters, page after page.
+        public func all(unit: String? = nil, role: Role? = nil, pageSize: Int = 500) -> Paginated<User> {
+            Paginated { cursor in
+                let page = try await list(unit: unit, role: role, limit: pageSize, cursor: cursor)
+                return (page.items, page.nextCursor)
+            }
+        }
+
+        /// One user by username.
+        public func get(_ username: String) async throws -> User {
+            try await client.call { try await $0.getUser(path: .init(username: username)).ok.body.json }
+        }
+
+        /// Creates a user (admin only).
+        public func create(_ user: UserInput) async throws -> User {
+            try await client.call { try await $0.createUser(body: .json(user)).created.body.json }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import MotCuaClient
+
+/// The columns each kind of result is printed with in table and CSV output.
+enum Columns {
+    static let dossierList: [Column<Dossier>] = [
+        Column("code") { $0.code },
+        Column("status") { $0.status.rawValue },
+        Column("procedure") { $0.procedure.code },
+        Column("applicant") { $0.applicant.fullName },
+        Column("receivingUnit") { $0.receivingUnit },
+        Column("dueDate") { $0.dueDate ?? "" },
+        Column("assignee") { $0.assignee ?? "" },
+        Column("timeliness") { $0.timeliness?.rawValue ?? "" },
+    ]
+
+    static let dossier: [Column<Dossier>] = [
+        Column("code") { $0.code },
+        Column("status") { "\($0.status.rawValue) (\($0.statusCode))" },
+        Column("procedure") { "\($0.procedure.code) v\($0.procedure.version) \($0.procedure.name)" },
+        Column("channel") { $0.channel.rawValue },
+        Column("receivingUnit") { $0.receivingUnit },
+        Column("handlingUnit") { $0.handlingUnit },
+        Column("applicant") { "\($0.applicant.fullName) (\($0.applicant.idNumber))" },
+        Column("documents") { $0.documents.map(\.code).joined(separator: " ") },
+        Column("submittedAt") { Output.timestamp($0.submittedAt) },
+        Column("receivedAt") { Output.timestamp($0.receivedAt) },
+        Column("acceptBy") { Output.timestamp($0.acceptBy) },
+        Column("dueDate") { $0.dueDate ?? "" },
+        Column("appointmentDate") { $0.appointmentDate ?? "" },
+        Column("assignee") { $0.assignee ?? "" },
+        Column("currentStep") { $0.currentStep.map { "\($0.code) until \(Output.timestamp($0.deadline))" } ?? "" },
+        Column("supplementRequests") { String($0.supplementRequests) },
+        Column("apologized") { String($0.apologized) },
+        Column("fees") { "requested \($0.fees.requested), paid \($0.fees.paid)" },
+        Column("timeliness") { $0.timeliness?.rawValue ?? "" },
+        Column("finishedAt") { Output.timestamp($0.finishedAt) },
+        Column("lookupKey") { $0.lookupKey },
+        Column("version") { String($0.version) },
+    ]
+
+    static let history: [Column<HistoryEvent>] = [
+        Column("at") { Output.timestamp($0.at) },
+        Column("type") { $0._type },
+        Column("from") { $0.fromStatus?.rawValue ?? "" },
+        Column("to") { $0.toStatus?.rawValue ?? "" },
+        Column("actor") { $0.actor ?? "" },
+        Column("step") { $0.step ?? "" },
+        Column("stepDeadline") { Output.timestamp($0.stepDeadline) },
+        Column("timeliness") { $0.timeliness?.rawValue ?? "" },
+        Column("reason") { $0.reason ?? "" },
+    ]
+
+    static let procedureList: [Column<Procedure>] = [
+        Column("code") { $0.code },
+        Column("version") { String($0.version) },
+        Column("name") { $0.name },
+        Column("field") { $0.field },
+        Column("processingTime") { "\($0.processingTime.value) \($0.processingTime.unit.rawValue)" },
+        Column("fee") { String($0.fee.amount) },
+        Column("online") { $0.onlineLevel.rawValue },
+    ]
+
+    static let procedure: [Column<Procedure>] = procedureList + [
+        Column("cutoffTime") { $0.cutoffTime },
+        Column("documents") { $0.documents.map { "\($0.code)\($0.mandatory ? "*" : "")" }.joined(separator: " ") },
+        Column("steps") { $0.steps.map { "\($0.code)(\($0.role.rawValue),\($0.durationHours)h)" }.joined(separator: " ") },
+        Column("legalBasis") { $0.legalBasis },
+        Column("result") { $0.result },
+        Column("publishedAt") { Output.timestamp($0.publishedAt) },
+    ]
+
+    static let calendarDay: [Column<CalendarDay>] = [
+        Column("date") { $0.date },
+        Column("type") { $0._type.rawValue },
+        Column("name") { $0.name },
+        Column("source") { $0.source.rawValue },
+    ]
+
+    static let deadline: [Column<Deadline>] = [
+        Column("start") { Output.timestamp($0.start) },
+        Column("startDate") { $0.startDate },
+        Column("dueDate") { $0.dueDate },
+        Column("dueAt") { Output.timestamp($0.dueAt) },
+        Column("processingTime") { "\($0.processingTime.value) \($0.processingTime.unit.rawValue)" },
+        Column("cutoffTime") { $0.cutoffTime },
+    ]
+}
