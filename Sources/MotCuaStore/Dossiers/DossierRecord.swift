@@ -100,9 +100,13 @@ public struct DossierRecord: Sendable, Hashable {
     public var listedAt: Date
 
     /// Early / on time / late once finished, within deadline / overdue while open; nil before the clock starts.
+    ///
+    /// While the dossier waits for a supplement the clock is paused: the due date moves forward by every
+    /// working day of the wait, so the dossier stands as it did when the wait began.
     public func timeliness(now: Date) -> Timeliness? {
         guard let dueDate else { return nil }
-        return Timeliness.of(dueDate: dueDate, finishedAt: finishedAt, now: now, supplementRequests: supplementRequests)
+        let judgedAt = finishedAt == nil && status == .supplementRequested ? min(supplementPendingAt ?? now, now) : now
+        return Timeliness.of(dueDate: dueDate, finishedAt: finishedAt, now: judgedAt, supplementRequests: supplementRequests)
     }
 
     /// The columns `decode` reads, in order; `d` is the dossier, `pv` its procedure version, `u` the

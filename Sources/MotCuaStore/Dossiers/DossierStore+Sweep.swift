@@ -15,18 +15,20 @@ extension DossierStore {
     /// dossiers left incomplete past their window are closed (refused), and open dossiers due within
     /// one working day without an apology are flagged. Each is one statement over rows locked with
     /// `SKIP LOCKED`, so several server instances can sweep at once without doing anything twice.
-    public func sweep(now: Date, calendar: WorkCalendar, batch: Int = 500) async throws -> SweepResult {
+    /// `province` limits the sweep to one province (nil: all of them).
+    public func sweep(now: Date, calendar: WorkCalendar, batch: Int = 500, province: String? = nil) async throws -> SweepResult {
         var result = SweepResult()
+        let scope: PostgresQuery = if let province { "province = \(province) AND " } else { "" }
         result.acceptBreaches = try await mark(
-            select: "status = 1 AND NOT accept_breached AND accept_by < \(now)", order: "accept_by",
+            select: "\(scope)status = 1 AND NOT accept_breached AND accept_by < \(now)", order: "accept_by",
             set: "accept_breached = true", type: "accept-deadline-breached", reason: nil, now: now, batch: batch)
         result.closedIncomplete = try await mark(
-            select: "status = 1 AND incomplete_expires_at IS NOT NULL AND incomplete_expires_at < \(now)", order: "incomplete_expires_at",
+            select: "\(scope)status = 1 AND incomplete_expires_at IS NOT NULL AND incomplete_expires_at < \(now)", order: "incomplete_expires_at",
             set: "status = \(DossierStatus.refused.code), finished_at = \(now), incomplete_expires_at = NULL", type: "closed-incomplete",
             reason: "The dossier was not completed within the allowed working days after the completion request.", now: now, batch: batch)
         let horizon = calendar.nextWorkingDay(after: LocalDate(vietnam: now))
         result.dueSoon = try await mark(
-            select: "status IN (2, 4, 5, 6) AND NOT apologized AND NOT due_soon_flagged AND due_date <= \(horizon.description)::date",
+            select: "\(scope)status IN (2, 4, 5, 6) AND NOT apologized AND NOT due_soon_flagged AND due_date <= \(horizon.description)::date",
             order: "due_date", set: "due_soon_flagged = true", type: "due-soon", reason: nil, now: now, batch: batch)
         return result
     }
