@@ -6,6 +6,7 @@ import MotCuaPostgres
 import MotCuaStore
 import NIOPosix
 import OpenAPIHummingbird
+import OpenAPIRuntime
 import Prometheus
 import ServiceLifecycle
 
@@ -47,7 +48,7 @@ public func buildApplication(
         AuthMiddleware(authenticator: authenticator)
         RequestContextMiddleware()
     }
-    try handler.registerHandlers(on: router)
+    try handler.registerHandlers(on: router, configuration: .motCua)
     customizeRouter(router)
     problems.routes.set(RouteTable(router))
 

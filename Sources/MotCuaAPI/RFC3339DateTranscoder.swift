@@ -1,0 +1,108 @@
+import Foundation
+import OpenAPIRuntime
+
+/// RFC 3339 timestamps as the contract writes them (`2026-10-08T02:30:00Z`, UTC, whole seconds),
+/// formatted and parsed by hand. The runtime's default goes through a locked `ISO8601DateFormatter`
+/// for every date, which dominated the cost of encoding a dossier under load. Parsing also accepts
+/// fractional seconds and `±HH:MM` offsets.
+public struct RFC3339DateTranscoder: DateTranscoder {
+    public init() {}
+
+    public func encode(_ date: Date) throws -> String {
+        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        var days = seconds / 86_400
+        var secondOfDay = seconds % 86_400
+        if secondOfDay < 0 { secondOfDay += 86_400; days -= 1 }
+        let (year, month, day) = Self.civil(days)
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(20)
+        func put(_ value: Int64, _ width: Int) {
+            var digits = [UInt8](repeating: 48, count: width)
+            var rest = value
+            for index in stride(from: width - 1, through: 0, by: -1) {
+                digits[index] = UInt8(48 + rest % 10)
+                rest /= 10
+            }
+            bytes += digits
+        }
+        put(year, 4); bytes.append(45); put(month, 2); bytes.append(45); put(day, 2); bytes.append(84)
+        put(secondOfDay / 3600, 2); bytes.append(58); put(secondOfDay / 60 % 60, 2); bytes.append(58); put(secondOfDay % 60, 2)
+        bytes.append(90)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    public func decode(_ text: String) throws -> Date {
+        let b = Array(text.utf8)
+        func number(_ from: Int, _ count: Int) -> Int64? {
+            guard from + count <= b.count else { return nil }
+            var value: Int64 = 0
+            for byte in b[from..<from + count] {
+                guard byte >= 48 && byte <= 57 else { return nil }
+                value = value * 10 + Int64(byte - 48)
+            }
+            return value
+        }
+        guard b.count >= 20, b[4] == 45, b[7] == 45, b[10] == 84 || b[10] == 116 || b[10] == 32, b[13] == 58, b[16] == 58,
+            let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
+            let minute = number(14, 2), let second = number(17, 2), (1...12).contains(month), (1...31).contains(day),
+            hour < 24, minute < 60, second < 61
+        else { throw Self.invalid(text) }
+        var index = 19
+        var fraction = 0.0
+        if b[index] == 46 {
+            var scale = 0.1
+            index += 1
+            while index < b.count, b[index] >= 48 && b[index] <= 57 {
+                fraction += Double(b[index] - 48) * scale
+                scale /= 10
+                index += 1
+            }
+        }
+        guard index < b.count else { throw Self.invalid(text) }
+        var offset: Int64 = 0
+        switch b[index] {
+        case 90, 122:
+            guard index == b.count - 1 else { throw Self.invalid(text) }
+        case 43, 45:
+            guard b.count == index + 6, b[index + 3] == 58, let h = number(index + 1, 2), let m = number(index + 4, 2) else {
+                throw Self.invalid(text)
+            }
+            offset = (h * 3600 + m * 60) * (b[index] == 45 ? -1 : 1)
+        default: throw Self.invalid(text)
+        }
+        let days = Self.days(year, month, day)
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+    }
+
+    private static func invalid(_ text: String) -> DecodingError {
+        .dataCorrupted(.init(codingPath: [], debugDescription: "Expected an RFC 3339 date-time such as 2026-10-08T02:30:00Z."))
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+    static func days(_ year: Int64, _ month: Int64, _ day: Int64) -> Int64 {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    static func civil(_ days: Int64) -> (Int64, Int64, Int64) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (month <= 2 ? yoe + era * 400 + 1 : yoe + era * 400, month, day)
+    }
+}
+
+extension Configuration {
+    /// The configuration server and client share: compact JSON and hand-rolled RFC 3339 dates.
+    public static let motCua = Configuration(dateTranscoder: RFC3339DateTranscoder(), jsonEncodingOptions: [.withoutEscapingSlashes])
+}

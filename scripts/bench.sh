@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# make bench: the performance check of issues 5, 6 and 7 on this machine.
+#  1. a private PostgreSQL (durable settings: fsync and synchronous_commit on) and a release server on it
+#  2. 1,000,000 generated dossiers (scripts/bench/load.sql) + 90,000 online ones for the action phases
+#  3. wrk, 32 keep-alive connections, 10 s each: intake, accept, assign, resolve, GET by code, list
+#  4. pgbench on equivalent SQL, the evaluation reports' latency, the server's peak RSS
+#  5. the client library (motcua-bench) against wrk -t1 -c1 on one connection
+# Results go to stdout and bench-results/latest.md. BENCH_DURATION (seconds) and BENCH_ROWS can be lowered for a quick run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${BENCH_DURATION:-10}
+ROWS=${BENCH_ROWS:-1000000}
+DIR=/tmp/motcua-bench
+PORT=55700
+HTTP_PORT=18090
+URL=http://127.0.0.1:$HTTP_PORT
+export BENCH_DIR=$PWD/scripts/bench
+mkdir -p bench-results
+OUT=bench-results/latest.md
+
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+echo "== building release binaries"
+swift build -c release --product motcua-server 2>&1 | tail -n 1
+swift build -c release --product motcua-bench 2>&1 | tail -n 1
+BIN=$(swift build -c release --show-bin-path)
+
+echo "== starting PostgreSQL"
+bin=$(pg_config --bindir 2>/dev/null || true); [ -x "$bin/initdb" ] || bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+cleanup() {
+  [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  as_pg "$bin/pg_ctl" -D "$DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$DIR"
+}
+trap cleanup EXIT
+rm -rf "$DIR"; mkdir -p "$DIR/data" "$DIR/sock"; [ "$(id -u)" -eq 0 ] && chown -R postgres:postgres "$DIR"; chmod 700 "$DIR/data"
+as_pg "$bin/initdb" -D "$DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+as_pg "$bin/pg_ctl" -D "$DIR/data" -l "$DIR/sock/postgres.log" -w -t 60 -o "-p $PORT -k $DIR/sock -c listen_addresses=127.0.0.1 \
+  -c max_connections=200 -c shared_buffers=2GB -c effective_cache_size=8GB -c work_mem=32MB -c maintenance_work_mem=1GB \
+  -c max_wal_size=8GB -c checkpoint_timeout=30min -c wal_compression=on" start >/dev/null
+DB=postgresql://postgres@127.0.0.1:$PORT/postgres
+PSQL="psql -q -X -v ON_ERROR_STOP=1 $DB"
+
+start_server() {
+  DATABASE_URL=$DB MOTCUA_PORT=$HTTP_PORT MOTCUA_SEED_DEMO=true MOTCUA_DB_POOL_SIZE=${BENCH_POOL:-16} MOTCUA_LOG_LEVEL=warning \
+    MOTCUA_SWEEP_INTERVAL_SECONDS=0 "$BIN/motcua-server" serve >"$DIR/server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 100); do curl -sf "$URL/health/ready" >/dev/null 2>&1 && return 0; sleep 0.2; done
+  echo "server did not start"; cat "$DIR/server.log"; exit 1
+}
+echo "== migrating and seeding through the server"
+start_server
+
+echo "== loading $ROWS dossiers"
+LOAD_START=$(date +%s)
+sed "s/generate_series(1, 1000000) g/generate_series(1, $ROWS) g/" scripts/bench/load.sql | $PSQL -f - >"$DIR/load.log"
+$PSQL <<'SQL'
+INSERT INTO dossiers (code, province, procedure_code, procedure_version, receiving_unit, handling_unit, channel, status, applicant,
+    applicant_name, documents, submitted_at, listed_at, accept_by, lookup_key)
+SELECT 'BENCH.' || lpad((1 + g % 20)::text, 2, '0') || '-200101-' || lpad((1 + g / 20)::text, 4, '0'), 'BENCH', '2.000884',
+       (SELECT current_version FROM procedures WHERE code = '2.000884'),
+       'BENCH.' || lpad((1 + g % 20)::text, 2, '0'), 'BENCH.' || lpad((1 + g % 20)::text, 2, '0'), 'online', 1,
+       '{"fullName":"Bench Online","idNumber":"001190000001"}', 'Bench Online', '[{"code":"CCCD","name":"CCCD"},{"code":"GT","name":"GT"}]',
+       now(), now(), now() + interval '1 day', upper(substr(md5('o' || g), 1, 12))
+FROM generate_series(0, 89999) g;
+ANALYZE dossiers;
+SQL
+LOAD_SECONDS=$(( $(date +%s) - LOAD_START ))
+$PSQL -At -c "SELECT code FROM dossiers WHERE province = 'BENCH' AND status <> 1 ORDER BY random() LIMIT 10000" >"$DIR/get-codes.txt"
+$PSQL -At -c "SELECT code FROM dossiers WHERE code LIKE 'BENCH.%-200101-%' ORDER BY random()" >"$DIR/action-codes.txt"
+TOTAL=$($PSQL -At -c "SELECT count(*) FROM dossiers")
+echo "   loaded in ${LOAD_SECONDS}s; $TOTAL dossiers in the database"
+
+TOKEN=$(curl -s -X POST "$URL/v1/auth/tokens" -H 'Content-Type: application/json' \
+  -d '{"username":"bench.admin","password":"motcua-demo-2026"}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["token"])')
+AUDITOR=$(curl -s -X POST "$URL/v1/auth/tokens" -H 'Content-Type: application/json' \
+  -d '{"username":"bench.auditor","password":"motcua-demo-2026"}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["token"])')
+export BENCH_TOKEN=$TOKEN BENCH_THREADS=2
+
+RESULTS=()
+run_wrk() {  # name script [file]
+  local name=$1 script=$2
+  export BENCH_FILE=${3:-}
+  wrk -t2 -c32 -d"${DURATION}s" --latency -s "scripts/bench/$script" "$URL" >"$DIR/wrk-$name.txt" 2>&1 || true
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' "$DIR/wrk-$name.txt")
+  p50=$(awk '$1=="50%" {print $2}' "$DIR/wrk-$name.txt")
+  p99=$(awk '$1=="99%" {print $2}' "$DIR/wrk-$name.txt")
+  errors=$(awk '/Non-2xx/ {print $5}' "$DIR/wrk-$name.txt"); errors=${errors:-0}
+  RESULTS+=("| $name | $rps | $p50 | $p99 | $errors |")
+  echo "   $name: $rps req/s, p50 $p50, p99 $p99, non-2xx $errors"
+}
+echo "== load (wrk -t2 -c32 -d${DURATION}s)"
+run_wrk intake intake.lua
+BENCH_ACTION=accept run_wrk accept action.lua "$DIR/action-codes.txt"
+BENCH_ACTION=assign run_wrk assign action.lua "$DIR/action-codes.txt"
+BENCH_ACTION=resolve run_wrk resolve action.lua "$DIR/action-codes.txt"
+run_wrk get-by-code get.lua "$DIR/get-codes.txt"
+run_wrk list-unit-status list.lua
+RSS_KB=$(awk '/VmHWM/ {print $2}' "/proc/$SERVER_PID/status")
+
+echo "== pgbench on equivalent SQL (-c32 -j2 -T${DURATION})"
+cat >"$DIR/pg-get.sql" <<SQL
+\set n random(1, $ROWS)
+SELECT d.*, pv.name, u.username, s.step_code, s.deadline FROM dossiers d
+JOIN procedure_versions pv ON pv.code = d.procedure_code AND pv.version = d.procedure_version
+LEFT JOIN users u ON u.id = d.assignee_id LEFT JOIN dossier_steps s ON s.id = d.current_step_id WHERE d.id = :n;
+SQL
+cat >"$DIR/pg-action.sql" <<SQL
+\set n random(1, $ROWS)
+BEGIN;
+SELECT id FROM dossiers WHERE id = :n FOR UPDATE;
+UPDATE dossiers SET version = version + 1, updated_at = now() WHERE id = :n;
+INSERT INTO dossier_events (dossier_id, at, type, data) VALUES (:n, now(), 'bench', '{}');
+COMMIT;
+SQL
+PG_GET=$(pgbench -n -c32 -j2 -T"$DURATION" -f "$DIR/pg-get.sql" "$DB" 2>/dev/null | awk '/^tps/ {print $3}')
+PG_ACTION=$(pgbench -n -c32 -j2 -T"$DURATION" -f "$DIR/pg-action.sql" "$DB" 2>/dev/null | awk '/^tps/ {print $3}')
+echo "   pgbench read: $PG_GET tps, write transaction: $PG_ACTION tps"
+
+echo "== evaluation reports (median of 5)"
+timed() {  # path
+  for _ in 1 2 3 4 5; do curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $AUDITOR" "$URL$1"; done | sort -n | sed -n 3p
+}
+MONTH_FROM=$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m-%d); MONTH_TO=$(date -d "$(date +%Y-%m-01) -1 day" +%Y-%m-%d)
+WEEK=$(date -d '-7 days' +%G-W%V)
+EVAL_UNIT=$(timed "/v1/evaluations/units/BENCH.01?from=$MONTH_FROM&to=$MONTH_TO")
+EVAL_OFFICERS=$(timed "/v1/evaluations/officers?unit=BENCH.01&week=$WEEK")
+EVAL_RANKING=$(timed "/v1/evaluations/units?from=$MONTH_FROM&to=$MONTH_TO")
+echo "   unit month ${EVAL_UNIT}s, officers week ${EVAL_OFFICERS}s, province ranking ${EVAL_RANKING}s"
+
+echo "== client library vs wrk on one connection"
+CODE=$(head -n 1 "$DIR/get-codes.txt")
+CLIENT_RPS=$("$BIN/motcua-bench" "$URL" "$TOKEN" "$CODE" 10000 | awk -F= '/client_rps/ {print $2}')
+cat >"$DIR/one.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+LUA
+WRK1=$(wrk -t1 -c1 -d"${DURATION}s" -s "$DIR/one.lua" "$URL/v1/dossiers/$CODE" | awk '/Requests\/sec/ {print $2}')
+RATIO=$(python3 -c "print(f'{100*$CLIENT_RPS/$WRK1:.0f}%')")
+echo "   client $CLIENT_RPS req/s, wrk -t1 -c1 $WRK1 req/s ($RATIO)"
+
+{
+  echo "# MotCua benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores"
+  echo
+  echo "$TOTAL dossiers ($ROWS generated in ${LOAD_SECONDS}s, incl. steps and indexes). wrk -t2 -c32 -d${DURATION}s, server pool ${BENCH_POOL:-16}."
+  echo
+  echo "| operation | req/s | p50 | p99 | non-2xx |"
+  echo "|---|---|---|---|---|"
+  printf '%s\n' "${RESULTS[@]}"
+  echo
+  echo "Server peak RSS: $((RSS_KB / 1024)) MB. pgbench (-c32): read by id $PG_GET tps, lock+update+event transaction $PG_ACTION tps."
+  echo
+  echo "Evaluations (median of 5): unit report for a month ${EVAL_UNIT}s, officers' week ${EVAL_OFFICERS}s, province ranking for a month ${EVAL_RANKING}s."
+  echo
+  echo "Client library: 10,000 sequential GETs on one connection $CLIENT_RPS req/s vs wrk -t1 -c1 $WRK1 req/s ($RATIO)."
+} | tee "$OUT"
