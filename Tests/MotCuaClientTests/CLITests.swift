@@ -1,0 +1,183 @@
+import Foundation
+import MotCuaClient
+import Testing
+
+/// The `motcua` executable against the live server.
+@Suite struct CLITests {
+    /// Splits RFC 4180 CSV with CRLF line ends into rows (no quoted line breaks in these tests).
+    static func csvRows(_ text: String) -> [[String]] {
+        text.split(separator: "\r\n").map { line in
+            var fields: [String] = [], field = "", quoted = false
+            var iterator = Array(line).makeIterator()
+            while let c = iterator.next() {
+                if c == "\"" { quoted.toggle(); if !quoted { continue } else { continue } }
+                if c == "," && !quoted { fields.append(field); field = "" } else { field.append(c) }
+            }
+            fields.append(field)
+            return fields
+        }
+    }
+
+    @Test func loginStoresCredentialsWith0600AndCommandsUseThem() async throws {
+        try await LiveServer.run { server in
+            let s = try await Scenario.make(server)
+            let cli = try CLIRunner(server: server.url)
+            let reception = s.usernames[.reception]!
+
+            // Without a token: authentication exit code.
+            let anonymous = try await cli.run(["dossiers", "list"])
+            #expect(anonymous.status == 4, "\(anonymous.stderr)")
+            #expect(anonymous.stderr.contains("unauthenticated:"))
+
+            let wrong = try await cli.run(["login", reception, "--password-stdin"], stdin: "wrong-password\n")
+            #expect(wrong.status == 4)
+            #expect(!FileManager.default.fileExists(atPath: cli.credentialsFile.path))
+
+            let login = try await cli.run(["login", reception, "--password-stdin", "--output", "json"], stdin: Fixtures.password + "\n")
+            #expect(login.status == 0, "\(login.stderr)")
+            let attributes = try FileManager.default.attributesOfItem(atPath: cli.credentialsFile.path)
+            #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+            let stored = try JSONSerialization.jsonObject(with: Data(contentsOf: cli.credentialsFile)) as? [String: Any]
+            #expect(stored?["server"] as? String == server.url.absoluteString)
+            #expect((stored?["token"] as? String)?.isEmpty == false)
+            #expect(!login.stdout.contains(stored?["token"] as? String ?? "-"))
+
+            // MOTCUA_PASSWORD works too.
+            let again = try await cli.run(["login", reception], environment: ["MOTCUA_PASSWORD": Fixtures.password])
+            #expect(again.status == 0, "\(again.stderr)")
+
+            let dossier = try await s.reception.dossiers.submit(s.dossierInput(name: "Trần Văn, \"Bình\""))
+            let show = try await cli.run(["dossiers", "show", dossier.code, "--output", "json"])
+            #expect(show.status == 0, "\(show.stderr)")
+            let json = try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any]
+            #expect(json?["code"] as? String == dossier.code)
+            #expect(json?["status"] as? String == "received")
+
+            let logout = try await cli.run(["logout"])
+            #expect(logout.status == 0)
+            #expect(!FileManager.default.fileExists(atPath: cli.credentialsFile.path))
+            #expect(try await cli.run(["dossiers", "show", dossier.code]).status == 4)
+        }
+    }
+
+    @Test func listPrintsTableJSONAndCSV() async throws {
+        try await LiveServer.run { server in
+            let s = try await Scenario.make(server)
+            let first = try await s.reception.dossiers.submit(s.dossierInput(name: "Trần Văn, \"Bình\""))
+            let second = try await s.reception.dossiers.submit(s.dossierInput(name: "Lê Thị Hoa"))
+            let cli = try CLIRunner(server: server.url)
+            let token = ["MOTCUA_TOKEN": s.reception.token!]
+            let filter = ["dossiers", "list", "--unit", s.commune]
+
+            let table = try await cli.run(filter + ["--output", "table"], environment: token)
+            #expect(table.status == 0, "\(table.stderr)")
+            let lines = table.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.count == 3)
+            #expect(lines[0].hasPrefix("CODE"))
+            #expect(lines[0].contains("STATUS") && lines[0].contains("APPLICANT") && lines[0].contains("DUEDATE"))
+            #expect(lines[1].hasPrefix(second.code) && lines[2].hasPrefix(first.code))
+            // Columns line up.
+            #expect(lines[0].range(of: "STATUS")?.lowerBound.utf16Offset(in: lines[0]) == lines[1].range(of: "received")?.lowerBound.utf16Offset(in: lines[1]))
+
+            let json = try await cli.run(filter + ["--output", "json"], environment: token)
+            let items = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+            #expect(items?.compactMap { $0["code"] as? String } == [second.code, first.code])
+            #expect((items?.last?["applicant"] as? [String: Any])?["fullName"] as? String == "Trần Văn, \"Bình\"")
+
+            let csv = try await cli.run(filter + ["--output", "csv"], environment: token)
+            #expect(csv.status == 0)
+            #expect(csv.stdout.hasSuffix("\r\n"))
+            #expect(csv.stdout.contains("\"Trần Văn, \"\"Bình\"\"\""))
+            let rows = Self.csvRows(csv.stdout)
+            #expect(rows.first == ["code", "status", "procedure", "applicant", "receivingUnit", "dueDate", "assignee", "timeliness"])
+            #expect(rows.dropFirst().map { $0[0] } == [second.code, first.code])
+
+            // History, procedures and calendar print too.
+            #expect(try await cli.run(["dossiers", "history", first.code, "--output", "csv"], environment: token).stdout.contains("intake"))
+            let procedures = try await cli.run(["procedures", "list", "--q", s.procedureCode, "--output", "table"])
+            #expect(procedures.stdout.contains(s.procedureCode))
+            let calendar = try await cli.run(["calendar", "show", "2026", "--output", "csv"], environment: token)
+            #expect(calendar.stdout.hasPrefix("date,type,name,source\r\n"))
+        }
+    }
+
+    @Test func actionsAndExitCodes() async throws {
+        try await LiveServer.run { server in
+            let s = try await Scenario.make(server)
+            let cli = try CLIRunner(server: server.url)
+            let dossier = try await s.reception.dossiers.submit(s.dossierInput())
+            let leader = ["MOTCUA_TOKEN": s.leader.token!]
+            let stale = try await cli.run(
+                ["dossiers", "assign", dossier.code, "--assignee", s.usernames[.specialist]!, "--if-match", "99"], environment: leader)
+            #expect(stale.status == 2)
+            #expect(stale.stderr.hasPrefix("version-mismatch: "))
+            let assign = try await cli.run(
+                ["dossiers", "assign", dossier.code, "--assignee", s.usernames[.specialist]!, "--if-match", String(dossier.version), "-o", "json"],
+                environment: leader)
+            #expect(assign.status == 0, "\(assign.stderr)")
+            #expect(assign.stdout.contains("\"in_progress\""))
+            let refusal = try await cli.run(["dossiers", "accept", dossier.code], environment: ["MOTCUA_TOKEN": s.reception.token!])
+            #expect(refusal.status == 2)
+            #expect(refusal.stderr.hasPrefix("invalid-transition: "))
+            #expect(try await cli.run(["dossiers", "show", s.commune + "-260101-9999"], environment: leader).status == 3)
+            #expect(try await cli.run(["dossiers", "frobnicate"]).status == 1)
+            #expect(try await cli.run(["dossiers", "refuse", dossier.code]).status == 1)  // --reason missing
+            let unreachable = try await cli.run(["procedures", "list", "--server", "http://127.0.0.1:1"])
+            #expect(unreachable.status == 5)
+
+            let help = try await cli.run(["--help"])
+            #expect(help.status == 0)
+            #expect(help.stdout.contains("EXIT CODES") && help.stdout.contains("7  an import"))
+            let importHelp = try await cli.run(["dossiers", "import", "--help"])
+            #expect(importHelp.stdout.contains("EXAMPLE"))
+        }
+    }
+
+    @Test func dossierImportIsResumable() async throws {
+        try await LiveServer.run { server in
+            let s = try await Scenario.make(server)
+            let cli = try CLIRunner(server: server.url)
+            let token = ["MOTCUA_TOKEN": s.reception.token!]
+            let tag = Fixtures.random(6)
+            var csv = "procedureCode,receivingUnit,fullName,idNumber,phone,documents,note\r\n"
+            for index in 1...5 {
+                csv += "\(s.procedureCode),\(s.commune),\"Nguyễn Văn \(tag) \(index)\",00119001234\(index),0912345678,\"TK01:Tờ khai:yes;GCS\",\"ghi chú, \(index)\"\r\n"
+            }
+            csv += "\(s.procedureCode),\(s.commune),Lỗi \(tag),x,,,\r\n"  // row 7: invalid id number
+            let path = try cli.file("intake-\(tag).csv", csv)
+
+            let first = try await cli.run(["dossiers", "import", path, "--output", "csv"], environment: token)
+            #expect(first.status == 7, "\(first.stderr)")
+            #expect(first.stderr.contains("5 of 6 rows imported, 1 failed"))
+            #expect(first.stderr.contains("row 7: validation-failed"))
+            let imported = try await s.reception.dossiers.all(filter: .init(unit: s.commune, q: tag)).collect()
+            #expect(imported.count == 5)
+            #expect(imported.allSatisfy { $0.documents.map(\.code) == ["TK01", "GCS"] && $0.note?.hasPrefix("ghi chú, ") == true })
+
+            let second = try await cli.run(["dossiers", "import", path, "--output", "json"], environment: token)
+            #expect(second.status == 7)
+            let results = try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [[String: Any]]
+            #expect(Set(results?.compactMap { $0["code"] as? String }.filter { !$0.isEmpty } ?? []) == Set(imported.map(\.code)))
+            #expect(try await s.reception.dossiers.all(filter: .init(unit: s.commune, q: tag)).collect().count == 5)
+        }
+    }
+
+    @Test func procedureImportPublishesEachAndReportsFailures() async throws {
+        try await LiveServer.run { server in
+            let s = try await Scenario.make(server)
+            let cli = try CLIRunner(server: server.url)
+            let encoder = JSONEncoder()
+            let valid = try String(decoding: encoder.encode(Samples.procedure()), as: UTF8.self)
+            let code = "9." + Fixtures.random(6, from: "0123456789")
+            let file = try cli.file(
+                "catalog.json",
+                "[{\"code\":\"\(code)\"," + valid.dropFirst() + ",{\"code\":\"bad\"," + valid.dropFirst() + "]")
+            let result = try await cli.run(["procedures", "import", file, "--output", "json"], environment: ["MOTCUA_TOKEN": s.admin.token!])
+            #expect(result.status == 7, "\(result.stderr)")
+            #expect(result.stderr.contains("1 of 2 procedures imported"))
+            #expect(try await server.client().procedures.get(code).version == 1)
+            let put = try await cli.run(["procedures", "put", file.replacingOccurrences(of: "catalog", with: "x"), "--code", code])
+            #expect(put.status == 1)
+        }
+    }
+}
