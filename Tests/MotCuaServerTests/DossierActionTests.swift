@@ -226,7 +226,7 @@ func expectUnchanged(
 
     /// Ten officers accept the same online dossier at once: exactly one wins.
     @Test func concurrentAcceptsHaveOneWinner() async throws {
-        try await withTestApp(clock: ManualClock(actionDay).serverClock, environment: ["MOTCUA_DB_POOL_SIZE": "8"]) { client, env in
+        try await withTestApp(clock: ManualClock(actionDay).serverClock, environment: ["MOTCUA_DB_POOL_SIZE": "8", "MOTCUA_DB_POOL_TIMEOUT_MS": "30000"]) { client, env in
             let world = try await env.makeDossierWorld()
             let dossier = try await makeDossier(in: .submitted, world, client)
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
@@ -312,7 +312,7 @@ func expectUnchanged(
             let assigned = try await client.perform("assign", dossier.code, ActionBody.assign(world.specialist), as: world.leader)
             let step = try #require(assigned.currentStep)
             #expect(step.code == "tham-dinh" && step.assignee == world.specialist.username)
-            #expect(step.deadline == calendar.addingWorkingHours(16, to: assignedAt), "tham-dinh is 16 working hours")
+            #expect(step.deadline == calendar.addingWorkingHours(12, to: assignedAt), "tham-dinh is 12 working hours")
             // Early: finished on a day before the deadline's day.
             clock.advance(by: 3600)
             let toLeader = try await client.perform("forward", dossier.code, ActionBody.forward(world.leader), as: world.specialist)

@@ -247,7 +247,7 @@ import MotCuaPostgres
     /// Two sweeps at once never mark a dossier twice.
     @Test func concurrentSweepsWriteOneEventPerDossier() async throws {
         let clock = ManualClock(Instant.vn("2026-03-02", "08:00"))
-        try await withTestApp(clock: clock.serverClock, environment: ["MOTCUA_DB_POOL_SIZE": "8"]) { client, env in
+        try await withTestApp(clock: clock.serverClock, environment: ["MOTCUA_DB_POOL_SIZE": "8", "MOTCUA_DB_POOL_TIMEOUT_MS": "30000"]) { client, env in
             let world = try await env.makeDossierWorld()
             var online: [String] = []
             var counter: [String] = []

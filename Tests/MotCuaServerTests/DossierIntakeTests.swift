@@ -69,7 +69,7 @@ import MotCuaStore
                               .unprocessableContent, code: "validation-failed", invalidParams: ["handlingUnit"])
             try expectProblem(try await client.intake(world.body(handling: world.province.code), as: world.reception),
                               .unprocessableContent, code: "validation-failed", invalidParams: ["handlingUnit"])
-            try expectProblem(try await client.intake(world.body(receiving: other.commune, handling: other.commune), as: world.portal),
+            try expectProblem(try await client.intake(world.body(channel: "online", receiving: other.commune, handling: other.commune), as: world.portal),
                               .unprocessableContent, code: "validation-failed", invalidParams: ["handlingUnit", "receivingUnit"])
             // Documents: a counter dossier must be complete, and every component must belong to the procedure.
             try expectProblem(try await client.intake(world.body(documents: ["TK01"]), as: world.reception),
@@ -119,7 +119,7 @@ import MotCuaStore
     }
 
     @Test func twentyConcurrentSameKeyIntakesFileOneDossier() async throws {
-        try await withTestApp(clock: ManualClock(actionDay).serverClock, environment: ["MOTCUA_DB_POOL_SIZE": "8"]) { client, env in
+        try await withTestApp(clock: ManualClock(actionDay).serverClock, environment: ["MOTCUA_DB_POOL_SIZE": "8", "MOTCUA_DB_POOL_TIMEOUT_MS": "30000"]) { client, env in
             let world = try await env.makeDossierWorld()
             let key = UUID().uuidString
             let body = world.body()
@@ -141,7 +141,7 @@ import MotCuaStore
     }
 
     @Test func hundredConcurrentIntakesGetConsecutiveCodes() async throws {
-        try await withTestApp(clock: ManualClock(actionDay).serverClock, environment: ["MOTCUA_DB_POOL_SIZE": "8"]) { client, env in
+        try await withTestApp(clock: ManualClock(actionDay).serverClock, environment: ["MOTCUA_DB_POOL_SIZE": "8", "MOTCUA_DB_POOL_TIMEOUT_MS": "30000"]) { client, env in
             let world = try await env.makeDossierWorld()
             let statuses = try await withThrowingTaskGroup(of: (Int, String?).self) { group in
                 for index in 0..<100 {

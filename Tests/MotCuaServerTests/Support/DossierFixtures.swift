@@ -124,7 +124,7 @@ struct DossierWorld: Sendable {
     /// The procedure's document components and steps.
     static let documents = ["TK01", "GCS"]
     static let steps: [(code: String, hours: Int, role: String)] = [
-        ("tiep-nhan", 4, "reception"), ("tham-dinh", 16, "specialist"), ("phe-duyet", 4, "leader"), ("tra-ket-qua", 4, "reception"),
+        ("tiep-nhan", 4, "reception"), ("tham-dinh", 12, "specialist"), ("phe-duyet", 4, "leader"), ("tra-ket-qua", 4, "reception"),
     ]
 
     static func procedureBody(processingDays: Int = 3) -> ProcedureBody {
