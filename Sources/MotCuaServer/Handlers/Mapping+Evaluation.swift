@@ -22,8 +22,9 @@ extension Components.Schemas.UnitEvaluation {
             ratings: .init(
                 count: f.ratings, averageTotal: f.ratingAverage,
                 bands: .init(additionalProperties: Dictionary(uniqueKeysWithValues: RatingBand.allCases.map { ($0.rawValue, f.bands[$0] ?? 0) })),
-                satisfaction: .init(additionalProperties: Dictionary(uniqueKeysWithValues: Satisfaction.allCases.map {
-                    ($0.rawValue, rate(f.satisfaction[$0] ?? 0, f.ratings) ?? 0)
+                // Shares of the ratings; none at all when nothing was rated (not applicable, never 0%).
+                satisfaction: .init(additionalProperties: Dictionary(uniqueKeysWithValues: Satisfaction.allCases.compactMap { level in
+                    rate(f.satisfaction[level] ?? 0, f.ratings).map { (level.rawValue, $0) }
                 }))),
             index766: .init(index))
     }

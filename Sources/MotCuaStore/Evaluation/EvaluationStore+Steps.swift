@@ -71,8 +71,8 @@ extension EvaluationStore {
             WITH p AS (
                 SELECT d.procedure_code, d.finished_at, d.elapsed, d.supplement_requests,
                        (d.finished_at IS NOT NULL AND d.finished_at <= \(asOf)) AS done,
-                       motcua_timeliness(d.due_date, CASE WHEN d.finished_at <= \(asOf) THEN d.finished_at END, \(asOf),
-                                         d.supplement_requests) AS t
+                       motcua_timeliness(d.due_date, CASE WHEN d.finished_at <= \(asOf) THEN d.finished_at END,
+                                         \(EvaluationStore.judgedAt(asOf)), d.supplement_requests) AS t
                 FROM dossiers d
                 WHERE d.handling_unit = \(unit) AND d.received_at IS NOT NULL AND d.received_at < \(end)
                   AND (d.finished_at IS NULL OR d.finished_at >= \(start)))

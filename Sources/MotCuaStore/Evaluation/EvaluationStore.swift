@@ -34,8 +34,8 @@ public struct EvaluationStore: Sendable {
                        d.digitized, d.paid_online, d.elapsed, d.elapsed_ratio, pv.processing_unit,
                        (pv.fee_amount > 0 OR d.fee_requested > 0) AS fee_bearing,
                        (d.finished_at IS NOT NULL AND d.finished_at <= \(asOf)) AS done,
-                       motcua_timeliness(d.due_date, CASE WHEN d.finished_at <= \(asOf) THEN d.finished_at END, \(asOf),
-                                         d.supplement_requests) AS t
+                       motcua_timeliness(d.due_date, CASE WHEN d.finished_at <= \(asOf) THEN d.finished_at END,
+                                         \(EvaluationStore.judgedAt(asOf)), d.supplement_requests) AS t
                 FROM dossiers d
                 JOIN procedure_versions pv ON pv.code = d.procedure_code AND pv.version = d.procedure_version
                 WHERE \(dossierFilter) AND d.received_at IS NOT NULL AND d.received_at < \(end)
@@ -69,6 +69,13 @@ public struct EvaluationStore: Sendable {
             SELECT un.code, un.name, f.* FROM units un LEFT JOIN f ON f.unit = un.code WHERE \(unitFilter) ORDER BY un.code
             """)
         return try rows.map(Self.decode)
+    }
+
+    /// The instant an open dossier is judged at, as `DossierRecord.timeliness(now:)` does: `asOf`, except
+    /// that a dossier waiting for a supplement (status 5) stands as it did when the wait began, since
+    /// its clock is paused (supplement waiting time is excluded from 766 indicator 2.1).
+    static func judgedAt(_ asOf: Date) -> PostgresQuery {
+        "(CASE WHEN d.status = 5 AND d.supplement_pending_at IS NOT NULL THEN least(d.supplement_pending_at, \(asOf)::timestamptz) ELSE \(asOf)::timestamptz END)"
     }
 
     /// Time taken in working days: hours count as an eighth of a day.
