@@ -39,6 +39,8 @@ public struct DeadlineClock: Sendable {
         case .calendarDays:
             return closing(calendar.workingDayOnOrAfter(start.adding(days: processingTime.value)))
         case .workingHours:
+            // Zero hours would end where it starts, possibly on a day off: treat it as same-day.
+            guard processingTime.value > 0 else { return closing(start) }
             let opening = start.instant(at: calendar.officeHours.opening)
             return exact(calendar.addingWorkingHours(processingTime.value, to: opening))
         }
@@ -48,7 +50,7 @@ public struct DeadlineClock: Sendable {
     /// then ``dueDate(start:processingTime:)``; except that working hours count in office hours from
     /// the acceptance instant itself (the cut-off does not apply to them).
     public func deadline(acceptedAt: Date, cutoff: LocalTime = .defaultCutoff, processingTime: ProcessingTime) -> Deadline {
-        if processingTime.unit == .workingHours {
+        if processingTime.unit == .workingHours && processingTime.value > 0 {
             return exact(calendar.addingWorkingHours(processingTime.value, to: acceptedAt))
         }
         return dueDate(start: startDate(acceptedAt: acceptedAt, cutoff: cutoff), processingTime: processingTime)

@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaDomain
 import MotCuaClient
 import Testing
 
@@ -50,13 +51,21 @@ import Testing
         }
     }
 
+    static let weekdays2098: [String] = (1...9).flatMap { month in
+        (10...19).compactMap { day -> String? in
+            let date = LocalDate(2098, month, day)
+            return date.weekday.isWeekend ? nil : date.description
+        }
+    }
+
     @Test func calendarYearDaysAndDeadline() async throws {
         try await LiveServer.run { server in
             let s = try await Scenario.make(server)
             let year = try await s.admin.calendar.year(2026)
             #expect(year.days.contains { $0._type == .holiday })
             // A far-future date so that no other test's deadlines are affected.
-            let date = "2098-0\(Int.random(in: 1...9))-1\(Int.random(in: 0...9))"
+            // A holiday must be a weekday: pick a random Monday-Friday of 2098.
+            let date = Self.weekdays2098.randomElement()!
             let day = try await s.admin.calendar.setDay(date, type: .holiday, name: "Ngày thử")
             #expect(day.source == .override)
             #expect(try await s.admin.calendar.year(2098).days.contains { $0.date == date && $0.source == .override })

@@ -61,4 +61,12 @@ struct WorkingHoursTests {
         #expect(custom.addingWorkingHours(6, to: vn(2026, 3, 9, 9, 0)) == vn(2026, 3, 10, 11, 0))
         #expect(custom.closingInstant(on: day(2026, 3, 9)) == vn(2026, 3, 9, 12, 0))
     }
+
+    @Test("zero working hours accepted on a day off are due at the close of the next working day")
+    func zeroHoursOnHoliday() {
+        let deadline = clock.deadline(acceptedAt: vn(2024, 1, 1, 9, 0), processingTime: .workingHours(0))
+        #expect(deadline.dueDate == day(2024, 1, 2))
+        #expect(deadline.dueAt == vn(2024, 1, 2, 17, 0))
+        #expect(clock.deadline(acceptedAt: vn(2026, 3, 9, 9, 0), processingTime: .workingHours(0)).dueDate == day(2026, 3, 9))
+    }
 }
