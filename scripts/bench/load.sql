@@ -45,7 +45,7 @@ INSERT INTO dossiers (code, province, procedure_code, procedure_version, receivi
 SELECT unit || '-' || to_char(received_day, 'YYMMDD') || '-' || lpad(seq::text, 4, '0'), 'BENCH', procedure_code, version, unit, handling,
        CASE WHEN g % 3 = 0 THEN 'online' WHEN g % 11 = 0 THEN 'post' ELSE 'counter' END,
        status,
-       jsonb_build_object('fullName', name, 'idNumber', lpad((g * 7919 % 999999999)::text, 12, '0')),
+       jsonb_build_object('fullName', name, 'idNumber', lpad((g::bigint * 7919 % 999999999)::text, 12, '0')),
        name, '[{"code":"TK","name":"Tờ khai","digitized":true}]'::jsonb, g % 5 <> 0,
        CASE WHEN g % 3 = 0 THEN received_at - interval '3 hours' END,
        CASE WHEN status IN (1, 3) THEN NULL ELSE received_at END,
