@@ -37,7 +37,7 @@ rm -rf "$DIR"; mkdir -p "$DIR/data" "$DIR/sock"; [ "$(id -u)" -eq 0 ] && chown -
 as_pg "$bin/initdb" -D "$DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 as_pg "$bin/pg_ctl" -D "$DIR/data" -l "$DIR/sock/postgres.log" -w -t 60 -o "-p $PORT -k $DIR/sock -c listen_addresses=127.0.0.1 \
   -c max_connections=200 -c shared_buffers=2GB -c effective_cache_size=8GB -c work_mem=32MB -c maintenance_work_mem=1GB \
-  -c max_wal_size=8GB -c checkpoint_timeout=30min -c wal_compression=on" start >/dev/null
+  -c max_wal_size=8GB -c checkpoint_timeout=30min -c wal_compression=on ${BENCH_PG_OPTS:-}" start >/dev/null
 DB=postgresql://postgres@127.0.0.1:$PORT/postgres
 PSQL="psql -q -X -v ON_ERROR_STOP=1 $DB"
 
@@ -60,7 +60,7 @@ INSERT INTO dossiers (code, province, procedure_code, procedure_version, receivi
 SELECT 'BENCH.' || lpad((1 + g % 20)::text, 2, '0') || '-200101-' || lpad((1 + g / 20)::text, 4, '0'), 'BENCH', '2.000884',
        (SELECT current_version FROM procedures WHERE code = '2.000884'),
        'BENCH.' || lpad((1 + g % 20)::text, 2, '0'), 'BENCH.' || lpad((1 + g % 20)::text, 2, '0'), 'online', 1,
-       '{"fullName":"Bench Online","idNumber":"001190000001"}', 'Bench Online', '[{"code":"CCCD","name":"CCCD"},{"code":"GT","name":"GT"}]',
+       '{"fullName":"Bench Online","idNumber":"001190000001"}', 'Bench Online', '[{"code":"CCCD","name":"CCCD","digitized":false},{"code":"GT","name":"GT","digitized":true}]',
        now(), now(), now() + interval '1 day', upper(substr(md5('o' || g), 1, 12))
 FROM generate_series(0, 89999) g;
 ANALYZE dossiers;

@@ -13,6 +13,17 @@ public struct FiledDocument: Sendable, Hashable, Codable {
         self.name = name
         self.digitized = digitized
     }
+
+    private enum CodingKeys: String, CodingKey { case code, name, digitized }
+
+    /// Rows written by imports or older versions may lack `digitized`: read it as false rather than
+    /// failing every read of the dossier.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        code = try container.decode(String.self, forKey: .code)
+        name = try container.decode(String.self, forKey: .name)
+        digitized = try container.decodeIfPresent(Bool.self, forKey: .digitized) ?? false
+    }
 }
 
 /// The applicant: personal data that never leaves the authenticated API.
