@@ -31,7 +31,7 @@ import Testing
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await services.run() }
             try await waitUntilListening(port: port)
-            let client = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(20)))
+            let client = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(90)))
             client.connect()
             async let slow = client.get("/v1/public/test/slow")
             var iterator = started.makeAsyncIterator()
@@ -119,15 +119,21 @@ import Testing
 }
 
 /// A TCP port that was free a moment ago.
+/// A port outside the kernel's ephemeral range (32768-60999), so a server or client of another
+/// test running in parallel, which binds port 0, can never be handed the same port meanwhile.
 func freePort() async throws -> Int {
-    let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).get()
-    let port = channel.localAddress!.port!
-    try await channel.close()
-    return port
+    while true {
+        let port = Int.random(in: 20_000...29_999)
+        guard let channel = try? await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .bind(host: "127.0.0.1", port: port).get()
+        else { continue }
+        try await channel.close()
+        return port
+    }
 }
 
 /// Waits until something accepts connections on `port`.
-func waitUntilListening(port: Int, timeout: Duration = .seconds(20)) async throws {
+func waitUntilListening(port: Int, timeout: Duration = .seconds(90)) async throws {
     let deadline = ContinuousClock.now + timeout
     while true {
         do {
