@@ -67,7 +67,6 @@ ANALYZE dossiers;
 SQL
 LOAD_SECONDS=$(( $(date +%s) - LOAD_START ))
 $PSQL -At -c "SELECT code FROM dossiers WHERE province = 'BENCH' AND status <> 1 ORDER BY random() LIMIT 10000" >"$DIR/get-codes.txt"
-$PSQL -At -c "SELECT code FROM dossiers WHERE code LIKE 'BENCH.%-200101-%' ORDER BY random()" >"$DIR/action-codes.txt"
 TOTAL=$($PSQL -At -c "SELECT count(*) FROM dossiers")
 echo "   loaded in ${LOAD_SECONDS}s; $TOTAL dossiers in the database"
 
@@ -92,9 +91,14 @@ run_wrk() {  # name script [file]
 }
 echo "== load (wrk -t2 -c32 -d${DURATION}s)"
 run_wrk intake intake.lua
-BENCH_ACTION=accept run_wrk accept action.lua "$DIR/action-codes.txt"
-BENCH_ACTION=assign run_wrk assign action.lua "$DIR/action-codes.txt"
-BENCH_ACTION=resolve run_wrk resolve action.lua "$DIR/action-codes.txt"
+# Each action phase acts on the bench's online dossiers that the previous phase moved on: accept the
+# submitted ones, assign the received ones, resolve the ones in progress.
+action_codes() {  # status
+  $PSQL -At -c "SELECT code FROM dossiers WHERE code LIKE 'BENCH.%-200101-%' AND status = $1 ORDER BY random()" >"$DIR/action-codes.txt"
+}
+action_codes 1; BENCH_ACTION=accept run_wrk accept action.lua "$DIR/action-codes.txt"
+action_codes 2; BENCH_ACTION=assign run_wrk assign action.lua "$DIR/action-codes.txt"
+action_codes 4; BENCH_ACTION=resolve run_wrk resolve action.lua "$DIR/action-codes.txt"
 run_wrk get-by-code get.lua "$DIR/get-codes.txt"
 run_wrk list-unit-status list.lua
 RSS_KB=$(awk '/VmHWM/ {print $2}' "/proc/$SERVER_PID/status")

@@ -20,6 +20,9 @@ public struct PostgresConfiguration: Sendable, CustomStringConvertible {
     public var keepalivesIdleSeconds: Int = 30
     /// Optional `statement_timeout` pinned on the session, in milliseconds.
     public var statementTimeoutMilliseconds: Int?
+    /// Further server settings pinned on the session (`SET name = value` at connect), for example
+    /// `("jit", "off")`. Names and values must be plain words.
+    public var sessionSettings: [(name: String, value: String)] = []
 
     /// Creates a configuration from a `postgresql://` / `postgres://` URL or a keyword/value conninfo.
     /// - Throws: `PostgresError` with code `.connectFailed` when libpq cannot parse it.
@@ -69,6 +72,7 @@ public struct PostgresConfiguration: Sendable, CustomStringConvertible {
         parameters += overrides
         var options = "-c TimeZone=UTC -c DateStyle=ISO,MDY -c IntervalStyle=postgres -c extra_float_digits=1"
         if let statementTimeoutMilliseconds { options += " -c statement_timeout=\(statementTimeoutMilliseconds)" }
+        for setting in sessionSettings { options += " -c \(setting.name)=\(setting.value)" }
         parameters.append(("client_encoding", "UTF8"))
         parameters.append(("options", options))
         return parameters

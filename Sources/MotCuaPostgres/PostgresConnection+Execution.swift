@@ -25,6 +25,7 @@ extension PostgresConnection {
 
     private func executePrepared(sql: String, binds: [String?]) throws -> PostgresRows {
         let name = try statements.name(for: sql) ?? prepare(sql: sql, parameterCount: binds.count)
+        try canceller.checkCancelled()
         return try withParameters(binds) { count, values in
             try consume(PQexecPrepared(handle, name, count, values, nil, nil, 0))
         }

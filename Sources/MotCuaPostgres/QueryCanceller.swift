@@ -49,14 +49,21 @@ final class QueryCanceller: Sendable {
         }
     }
 
+    /// Throws `CancellationError` when a cancel arrived while this operation runs. An operation of
+    /// several round trips (prepare, then execute) checks between them: a cancel that reaches the
+    /// server while it waits for the next message is ignored there, and the execution would run in full.
+    func checkCancelled() throws {
+        try state.withLock { state in
+            if state.running && state.requested { throw CancellationError() }
+        }
+    }
+
     /// Asks the server to cancel the running query. PQcancel opens a short-lived socket to the
     /// server and waits until it has handled the request; libpq 15 has no non-blocking variant.
     func cancel() {
         state.withLock { state in
-            guard state.running else {
-                state.requested = true
-                return
-            }
+            state.requested = true
+            guard state.running else { return }
             guard let handle = state.handle else { return }
             var buffer = [CChar](repeating: 0, count: 256)
             _ = PQcancel(handle.value, &buffer, Int32(buffer.count))

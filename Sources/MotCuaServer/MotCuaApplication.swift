@@ -54,7 +54,8 @@ public func buildApplication(
 
     var services: [any Service] = [pool, ThreadPoolService(pool: passwordThreads)]
     if configuration.sweepInterval > .zero {
-        services.append(DeadlineSweeper(dossiers: dossiers, calendars: calendars, clock: clock, interval: configuration.sweepInterval, logger: logger))
+        services.append(DeadlineSweeper(
+            dossiers: dossiers, tokens: tokens, calendars: calendars, clock: clock, interval: configuration.sweepInterval, logger: logger))
     }
     var app = Application(
         router: router,
@@ -71,6 +72,9 @@ func makePool(configuration: ServerConfiguration, logger: Logger) throws -> Post
     guard let url = configuration.databaseURL else { throw ConfigurationError(variable: "DATABASE_URL", reason: "not set") }
     var postgres = try PostgresConfiguration(url: url)
     postgres.applicationName = "motcua-server"
+    // Short OLTP statements and aggregates of a few hundred thousand rows: compiling them with LLVM
+    // costs more than it saves (the province ranking took 1.2 s with JIT, 0.65 s without).
+    postgres.sessionSettings = [("jit", "off")]
     var poolConfiguration = PostgresPool.Configuration(maxConnections: configuration.poolSize)
     poolConfiguration.acquireTimeout = configuration.poolTimeout
     return PostgresPool(configuration: postgres, poolConfiguration: poolConfiguration, logger: logger)

@@ -110,6 +110,17 @@ struct QueryAndErrorTests {
         #expect(throws: PostgresError.self) { try PostgresConfiguration(url: "postgresql://[bad") }
     }
 
+    @Test("session settings are pinned on every pooled connection")
+    func sessionSettings() async throws {
+        var configuration = try TestDatabase.configuration()
+        configuration.sessionSettings = [("jit", "off"), ("work_mem", "7MB")]
+        configuration.statementTimeoutMilliseconds = 4000
+        try await TestDatabase.withPool(maxConnections: 2, connection: configuration) { (pool) async throws -> Void in
+            let rows = try await pool.query("SELECT current_setting('jit'), current_setting('work_mem'), current_setting('statement_timeout')")
+            #expect(try rows[0].decode((String, String, String).self) == ("off", "7MB", "4s"))
+        }
+    }
+
     @Test("a multi-host URL skips an unreachable first host")
     func multiHost() async throws {
         let base = try TestDatabase.configuration()

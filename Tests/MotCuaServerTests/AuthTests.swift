@@ -90,6 +90,20 @@ import Testing
         }
     }
 
+    @Test func tokensExpiredForMoreThanADayArePurged() async throws {
+        try await withTestApp { _, env in
+            let province = try await env.makeProvince(communes: 1)
+            let officer = try await env.makeUser([.reception], unit: province.commune)
+            let old = TokenStore.hash(TokenStore.generateToken())
+            let recent = TokenStore.hash(TokenStore.generateToken())
+            try await env.tokens.insert(tokenHash: old, userID: officer.record.id, expiresAt: Date().addingTimeInterval(-2 * 86_400))
+            try await env.tokens.insert(tokenHash: recent, userID: officer.record.id, expiresAt: Date().addingTimeInterval(-3_600))
+            #expect(try await env.tokens.purgeExpired() >= 1)
+            let left = try await env.pool.query("SELECT count(*) FROM auth_tokens WHERE user_id = \(officer.record.id) AND expires_at < now()")
+            #expect(try left[0].decode(Int.self, at: 0) == 1)  // the recent one stays a day, for "expired" answers
+        }
+    }
+
     @Test func tokenStopsWorkingWhenItExpiresEvenIfCached() async throws {
         try await withTestApp { client, env in
             let province = try await env.makeProvince(communes: 1)

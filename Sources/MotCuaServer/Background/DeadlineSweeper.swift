@@ -2,10 +2,12 @@ import Logging
 import MotCuaStore
 import ServiceLifecycle
 
-/// Runs the deadline sweep (`DossierStore.sweep`) every `interval` until graceful shutdown. Safe to
-/// run on every instance at once: the sweep locks rows with `SKIP LOCKED`.
+/// Runs the deadline sweep (`DossierStore.sweep`) every `interval` until graceful shutdown, and
+/// deletes tokens that expired more than a day ago. Safe to run on every instance at once: the sweep
+/// locks rows with `SKIP LOCKED`, and deleting expired tokens twice deletes nothing the second time.
 struct DeadlineSweeper: Service {
     let dossiers: DossierStore
+    let tokens: TokenStore
     let calendars: CalendarProvider
     let clock: ServerClock
     let interval: Duration
@@ -24,6 +26,8 @@ struct DeadlineSweeper: Service {
                             "dueSoon": "\(result.dueSoon)",
                         ])
                     }
+                    let purged = try await tokens.purgeExpired()
+                    if purged > 0 { logger.info("purged expired tokens", metadata: ["tokens": "\(purged)"]) }
                 } catch is CancellationError {
                     throw CancellationError()
                 } catch {

@@ -133,12 +133,19 @@ public struct DossierRecord: Sendable, Hashable {
         d.lookup_key, d.version, d.created_at, d.updated_at, d.listed_at
         """
 
-    static let fromClause = """
-        FROM dossiers d
+    static let fromClause = from("dossiers")
+
+    /// `FROM source d` with the joins `selectList` reads. `source` is `dossiers`, or the name of a
+    /// CTE holding rows just inserted or updated (`RETURNING *`), so a write returns the new record
+    /// in the same statement.
+    static func from(_ source: String) -> String {
+        """
+        FROM \(source) d
         JOIN procedure_versions pv ON pv.code = d.procedure_code AND pv.version = d.procedure_version
         LEFT JOIN users u ON u.id = d.assignee_id
         LEFT JOIN dossier_steps s ON s.id = d.current_step_id
         """
+    }
 
     init(row: PostgresRow) throws {
         func date(_ index: Int) throws -> LocalDate? { try row.decode(String?.self, at: index).flatMap { LocalDate(iso: $0) } }

@@ -14,22 +14,14 @@ extension DossierStore {
             guard let id = try locked.first?.decode(Int64.self, at: 0) else { throw StoreError.notFound("No dossier \(code).") }
             let record = try await load(id: id, tx)
             if let ifMatch, ifMatch != record.version { throw StoreError.versionMismatch(current: record.version) }
-            let procedure = try await procedureVersion(record, tx)
+            guard let procedure = try await procedureVersions.record(code: record.procedureCode, version: record.procedureVersion, on: tx)
+            else { throw StoreError.notFound("Procedure \(record.procedureCode) version \(record.procedureVersion) is missing.") }
             var change = DossierChange(
-                record: record, procedure: procedure, principal: principal, now: now, clock: clock, connection: tx,
+                record: record, procedure: procedure.definition, principal: principal, now: now, clock: clock, connection: tx,
                 onlineIncompleteWorkingDays: onlineIncompleteWorkingDays)
             try await change.apply(command)
-            try await change.save()
-            return try await load(id: id, tx)
+            return try await change.save()
         }
-    }
-
-    private func procedureVersion(_ record: DossierRecord, _ connection: PostgresConnection) async throws -> ProcedureDefinition {
-        let rows = try await connection.query("""
-            SELECT \(unescaped: ProcedureStore.columns) FROM procedure_versions v
-            WHERE v.code = \(record.procedureCode) AND v.version = \(record.procedureVersion)
-            """)
-        return try ProcedureStore.decode(rows[0]).definition
     }
 }
 
@@ -130,13 +122,17 @@ struct DossierChange {
         sets.append("accept_by = \(clock.acceptBy(submittedAt: now))")
     }
 
-    mutating func save() async throws {
+    /// Writes the new state, the event and its outbox row in one statement, and returns the new record.
+    mutating func save() async throws -> DossierRecord {
         event.to = status
-        var query: PostgresQuery = "UPDATE dossiers SET status = \(status.code), version = version + 1, updated_at = \(now)"
-        for set in sets { query += ", \(set)" }
-        query += " WHERE id = \(record.id)"
-        _ = try await connection.execute(query)
-        try await event.write(dossierID: record.id, code: record.code, at: now, on: connection)
+        var update: PostgresQuery = "UPDATE dossiers SET status = \(status.code), version = version + 1, updated_at = \(now)"
+        for set in sets { update += ", \(set)" }
+        update += " WHERE id = \(record.id) RETURNING *"
+        let rows = try await connection.query("""
+            WITH d AS (\(update)), \(event.inserts(code: record.code, at: now))
+            SELECT \(unescaped: DossierRecord.selectList) \(unescaped: DossierRecord.from("d"))
+            """)
+        return try DossierRecord(row: rows[0])
     }
 }
 

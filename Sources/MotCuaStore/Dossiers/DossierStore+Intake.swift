@@ -66,9 +66,8 @@ extension DossierStore {
                     return .replayed(response: try previous.decode(String.self, at: 1))
                 }
             }
-            let procedure = try await currentProcedure(request.procedureCode, tx)
             let handlingUnit = request.handlingUnit ?? request.receivingUnit
-            let province = try await checkUnits(request.receivingUnit, handlingUnit, principal, tx)
+            let (procedure, province) = try await checkProcedureAndUnits(request, handlingUnit, principal, tx)
             try Self.checkDocuments(request, procedure.definition)
 
             let today = LocalDate(vietnam: now)
@@ -86,26 +85,28 @@ extension DossierStore {
             let startDate = online ? nil : clock.startDate(acceptedAt: now, cutoff: definition.cutoff)
             let deadline = online ? nil : clock.deadline(acceptedAt: now, cutoff: definition.cutoff, processingTime: definition.processingTime)
             let status: DossierStatus = online ? .submitted : .received
-            let id = try await tx.query("""
-                INSERT INTO dossiers (code, province, procedure_code, procedure_version, receiving_unit, handling_unit, channel, status,
-                    applicant, applicant_name, documents, digitized, note, submitted_at, received_at, listed_at, start_date, due_date,
-                    due_at, appointment_date, accept_by, lookup_key, created_by, created_at, updated_at)
-                VALUES (\(code.description), \(province), \(definition.code), \(procedure.version), \(request.receivingUnit), \(handlingUnit),
-                    \(request.channel.rawValue), \(status.code), \(PostgresJSON(request.applicant))::jsonb, \(request.applicant.fullName),
-                    \(PostgresJSON(request.documents))::jsonb, \(request.documents.contains { $0.digitized }), \(request.note),
-                    \(online ? now : nil), \(online ? nil : now), \(now), \(startDate?.description)::date,
-                    \(deadline?.dueDate.description)::date, \(deadline?.dueAt), \(deadline?.dueDate.description)::date,
-                    \(online ? clock.acceptBy(submittedAt: now) : nil), \(LookupKey.generate()), \(principal.userID), \(now), \(now))
-                RETURNING id
-                """).first!.decode(Int64.self, at: 0)
-            try await DossierEvent(type: "intake", to: status, actorID: principal.userID, data: ["channel": .string(request.channel.rawValue)])
-                .write(dossierID: id, code: code.description, at: now, on: tx)
-            let record = try await load(id: id, tx)
+            let event = DossierEvent(type: "intake", to: status, actorID: principal.userID, data: ["channel": .string(request.channel.rawValue)])
+            let rows = try await tx.query("""
+                WITH d AS (
+                    INSERT INTO dossiers (code, province, procedure_code, procedure_version, receiving_unit, handling_unit, channel, status,
+                        applicant, applicant_name, documents, digitized, note, submitted_at, received_at, listed_at, start_date, due_date,
+                        due_at, appointment_date, accept_by, lookup_key, created_by, created_at, updated_at)
+                    VALUES (\(code.description), \(province), \(definition.code), \(procedure.version), \(request.receivingUnit), \(handlingUnit),
+                        \(request.channel.rawValue), \(status.code), \(PostgresJSON(request.applicant))::jsonb, \(request.applicant.fullName),
+                        \(PostgresJSON(request.documents))::jsonb, \(request.documents.contains { $0.digitized }), \(request.note),
+                        \(online ? now : nil), \(online ? nil : now), \(now), \(startDate?.description)::date,
+                        \(deadline?.dueDate.description)::date, \(deadline?.dueAt), \(deadline?.dueDate.description)::date,
+                        \(online ? clock.acceptBy(submittedAt: now) : nil), \(LookupKey.generate()), \(principal.userID), \(now), \(now))
+                    RETURNING *),
+                \(event.inserts(code: code.description, at: now))
+                SELECT \(unescaped: DossierRecord.selectList) \(unescaped: DossierRecord.from("d"))
+                """)
+            let record = try DossierRecord(row: rows[0])
             let response = try render(record)
             if let idempotency {
                 _ = try await tx.execute("""
                     INSERT INTO idempotency_keys (user_id, key, request_hash, dossier_id, response)
-                    VALUES (\(principal.userID), \(idempotency.key), \(idempotency.requestHash), \(id), \(response))
+                    VALUES (\(principal.userID), \(idempotency.key), \(idempotency.requestHash), \(record.id), \(response))
                     """)
             }
             return .created(record, response: response)
@@ -120,35 +121,39 @@ extension DossierStore {
         return try DossierRecord(row: rows[0])
     }
 
-    func currentProcedure(_ code: String, _ connection: PostgresConnection) async throws -> ProcedureRecord {
+    /// The procedure's current version, and the province of the two units. Both units must be communes
+    /// of the caller's province; an officer receives at their own desk. One query for all of it.
+    private func checkProcedureAndUnits(
+        _ request: IntakeRequest, _ handling: String, _ principal: Principal, _ connection: PostgresConnection
+    ) async throws -> (ProcedureRecord, province: String) {
+        let receiving = request.receivingUnit
         let rows = try await connection.query("""
-            SELECT \(unescaped: ProcedureStore.columns) FROM procedures p
-            JOIN procedure_versions v ON v.code = p.code AND v.version = p.current_version WHERE p.code = \(code)
+            SELECT v.current_version, u.code, u.kind, u.province
+            FROM (SELECT (SELECT current_version FROM procedures WHERE code = \(request.procedureCode)) AS current_version) v
+            LEFT JOIN units u ON u.code IN (\(receiving), \(handling))
             """)
-        guard let row = rows.first else { throw StoreError.invalid(field: "procedureCode", reason: "no procedure \(code) in the catalog") }
-        return try ProcedureStore.decode(row)
-    }
-
-    /// Both units must be communes of the caller's province; an officer receives at their own desk.
-    /// Returns the province.
-    private func checkUnits(_ receiving: String, _ handling: String, _ principal: Principal, _ connection: PostgresConnection)
-        async throws -> String
-    {
-        let rows = try await connection.query("SELECT code, kind, province FROM units WHERE code IN (\(receiving), \(handling))")
-        let units = try Dictionary(uniqueKeysWithValues: rows.map { row in
-            (try row.decode(String.self, at: 0), (kind: try row.decode(String.self, at: 1), province: try row.decode(String.self, at: 2)))
-        })
+        var units: [String: (kind: String, province: String)] = [:]
+        for row in rows {
+            if let code = try row.decode(String?.self, at: 1) {
+                units[code] = (try row.decode(String.self, at: 2), try row.decode(String.self, at: 3))
+            }
+        }
         var problems: [StoreError.InvalidField] = []
         for (field, code) in [("receivingUnit", receiving), ("handlingUnit", handling)] {
             guard let unit = units[code] else { problems.append(.init(field, "no unit \(code)")); continue }
             if unit.kind != "commune" { problems.append(.init(field, "\(code) is not a commune")) }
             if unit.province != principal.province { problems.append(.init(field, "\(code) is not in your province")) }
         }
+        var procedure: ProcedureRecord?
+        if let version = try rows[0].decode(Int?.self, at: 0) {
+            procedure = try await procedureVersions.record(code: request.procedureCode, version: version, on: connection)
+        }
+        if procedure == nil { problems.insert(.init("procedureCode", "no procedure \(request.procedureCode) in the catalog"), at: 0) }
         if problems.isEmpty && !principal.isProvinceWide && receiving != principal.unitCode {
             throw StoreError.forbidden("Officers receive dossiers at their own unit (\(principal.unitCode)).")
         }
-        guard problems.isEmpty else { throw StoreError.invalidFields(problems) }
-        return principal.province
+        guard let procedure, problems.isEmpty else { throw StoreError.invalidFields(problems) }
+        return (procedure, principal.province)
     }
 
     /// Filed documents must be components of the procedure; a counter or postal dossier must be complete.

@@ -92,18 +92,23 @@ extension DossierStore {
 
     /// The scope and unit filter as branches whose conditions each start with an indexed column.
     private func unitBranches(_ unit: String?, _ principal: Principal) -> [PostgresQuery] {
+        // "Handled by U, received elsewhere" states `handling_unit <> receiving_unit` itself, so that the
+        // partial indexes `dossiers_cross_handling*` (which hold only such dossiers) serve it.
         if principal.isProvinceWide {
             guard let unit else { return ["d.province = \(principal.province)"] }
             return [
                 "d.receiving_unit = \(unit) AND d.province = \(principal.province)",
-                "d.handling_unit = \(unit) AND d.receiving_unit <> \(unit) AND d.province = \(principal.province)",
+                "d.handling_unit = \(unit) AND d.handling_unit <> d.receiving_unit AND d.province = \(principal.province)",
             ]
         }
         let own = principal.unitCode
         guard let unit, unit != own else {
-            return ["d.receiving_unit = \(own)", "d.handling_unit = \(own) AND d.receiving_unit <> \(own)"]
+            return ["d.receiving_unit = \(own)", "d.handling_unit = \(own) AND d.handling_unit <> d.receiving_unit"]
         }
         // Another unit's dossiers are visible only where the officer's own unit is the other side.
-        return ["d.receiving_unit = \(unit) AND d.handling_unit = \(own)", "d.handling_unit = \(unit) AND d.receiving_unit = \(own)"]
+        return [
+            "d.receiving_unit = \(unit) AND d.handling_unit = \(own) AND d.handling_unit <> d.receiving_unit",
+            "d.handling_unit = \(unit) AND d.handling_unit <> d.receiving_unit AND d.receiving_unit = \(own)",
+        ]
     }
 }

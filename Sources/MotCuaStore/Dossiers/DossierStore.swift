@@ -8,6 +8,8 @@ public struct DossierStore: Sendable {
     let pool: PostgresPool
     /// Working days an online dossier may stay incomplete after a completion request before it is closed.
     let onlineIncompleteWorkingDays: Int
+    /// The procedure versions dossiers pin (immutable once published).
+    let procedureVersions = ProcedureVersionCache()
 
     public init(pool: PostgresPool, onlineIncompleteWorkingDays: Int = 15) {
         self.pool = pool

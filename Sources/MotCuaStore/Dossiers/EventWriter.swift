@@ -32,16 +32,24 @@ struct DossierEvent {
 
     /// Inserts the event and its outbox row in one statement.
     func write(dossierID: Int64, code: String, at: Date, on connection: PostgresConnection) async throws {
-        _ = try await connection.execute("""
-            WITH e AS (
-                INSERT INTO dossier_events (dossier_id, at, type, from_status, to_status, actor_id, step, step_deadline, timeliness, reason, data)
-                VALUES (\(dossierID), \(at), \(type), \(from?.code), \(to?.code), \(actorID), \(step), \(stepDeadline),
-                        \(timeliness?.rawValue), \(reason), \(PostgresJSON(data))::jsonb)
-                RETURNING id, dossier_id, type, at, to_status)
+        _ = try await connection.execute("WITH d AS (SELECT \(dossierID)::bigint AS id), \(inserts(code: code, at: at)) SELECT 1")
+    }
+
+    /// The CTEs `e` (the event) and `o` (its outbox row) for the dossier in CTE `d`, to run in the
+    /// statement that writes the dossier itself.
+    func inserts(code: String, at: Date) -> PostgresQuery {
+        """
+        e AS (
+            INSERT INTO dossier_events (dossier_id, at, type, from_status, to_status, actor_id, step, step_deadline, timeliness, reason, data)
+            SELECT d.id, \(at), \(type), \(from?.code), \(to?.code), \(actorID), \(step), \(stepDeadline), \(timeliness?.rawValue),
+                   \(reason), \(PostgresJSON(data))::jsonb
+            FROM d
+            RETURNING id, dossier_id, type, at, to_status),
+        o AS (
             INSERT INTO outbox (dossier_id, event_id, topic, payload)
             SELECT e.dossier_id, e.id, 'dossier.' || e.type,
                    jsonb_build_object('code', \(code)::text, 'event', e.type, 'status', e.to_status, 'at', e.at)
-            FROM e
-            """)
+            FROM e)
+        """
     }
 }

@@ -20,7 +20,7 @@ extension EvaluationStore {
         let start = week.monday.startInstant
         let end = week.next.monday.startInstant
         let cutoff = min(end, now)
-        let rows = try await pool.query("""
+        let rows = try await report("""
             WITH s AS (
                 SELECT assignee_id, deadline, closed_at FROM dossier_steps
                 WHERE handling_unit = \(unit) AND deadline >= \(start) AND deadline < \(end)
@@ -67,15 +67,13 @@ extension EvaluationStore {
     /// Per procedure handled by `unit` in the period: count, time taken (average and 90th percentile,
     /// in the procedure's unit) against the statutory time of its current version, supplement requests.
     public func procedureFigures(unit: String, start: Date, end: Date, asOf: Date) async throws -> [ProcedureFigures] {
-        let rows = try await pool.query("""
+        let rows = try await report("""
             WITH p AS (
                 SELECT d.procedure_code, d.finished_at, d.elapsed, d.supplement_requests,
                        (d.finished_at IS NOT NULL AND d.finished_at <= \(asOf)) AS done,
                        motcua_timeliness(d.due_date, CASE WHEN d.finished_at <= \(asOf) THEN d.finished_at END,
                                          \(EvaluationStore.judgedAt(asOf)), d.supplement_requests) AS t
-                FROM dossiers d
-                WHERE d.handling_unit = \(unit) AND d.received_at IS NOT NULL AND d.received_at < \(end)
-                  AND (d.finished_at IS NULL OR d.finished_at >= \(start)))
+                FROM \(EvaluationStore.periodDossiers("d.handling_unit = \(unit)", start: start, end: end)) d)
             SELECT p.procedure_code, v.name, v.processing_value, v.processing_unit, count(*), count(*) FILTER (WHERE p.done),
                    avg(p.elapsed) FILTER (WHERE p.done)::float8,
                    (percentile_cont(0.9) WITHIN GROUP (ORDER BY p.elapsed) FILTER (WHERE p.done))::float8,
