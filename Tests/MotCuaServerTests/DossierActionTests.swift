@@ -327,6 +327,7 @@ func expectUnchanged(
             #expect(LocalDate(vietnam: clock.now) == LocalDate(vietnam: third.deadline) || clock.now < third.deadline)
             let resolved = try await client.perform("resolve", dossier.code, ActionBody.resolve, as: world.leader)
             #expect(resolved.status == .resolved && resolved.finishedAt != nil)
+            #expect(resolved.currentStep == nil, "the last step closed with the resolution")
             try await client.perform("return", dossier.code, as: world.reception)
 
             let history = try await client.history(dossier.code, as: world.reception)

@@ -121,7 +121,7 @@ public struct DossierRecord: Sendable, Hashable {
     }
 
     /// The columns `decode` reads, in order; `d` is the dossier, `pv` its procedure version, `u` the
-    /// assignee, `s` the open step.
+    /// assignee, `s` the open step (a resolved dossier keeps its assignee, but its last step is closed).
     static let selectList = """
         d.id, d.code, d.province, d.procedure_code, d.procedure_version, pv.name, d.receiving_unit, d.handling_unit,
         d.channel, d.status, d.applicant, d.documents, d.note, d.submitted_at, d.received_at, d.start_date::text,
@@ -143,7 +143,7 @@ public struct DossierRecord: Sendable, Hashable {
         FROM \(source) d
         JOIN procedure_versions pv ON pv.code = d.procedure_code AND pv.version = d.procedure_version
         LEFT JOIN users u ON u.id = d.assignee_id
-        LEFT JOIN dossier_steps s ON s.id = d.current_step_id
+        LEFT JOIN dossier_steps s ON s.id = d.current_step_id AND s.closed_at IS NULL
         """
     }
 
