@@ -29,12 +29,14 @@ public func buildApplication(
     let calendarStore = CalendarStore(pool: pool)
     let calendars = CalendarProvider(store: calendarStore)
     let dossiers = DossierStore(pool: pool, onlineIncompleteWorkingDays: configuration.onlineIncompleteWorkingDays)
+    let contract = try MotCuaContract.document()
+    let constraints = try ContractConstraints(yaml: String(decoding: contract, as: UTF8.self))
     let handler = APIHandler(
         pool: pool, units: UnitStore(pool: pool), users: UserStore(pool: pool), procedures: ProcedureStore(pool: pool),
         dossiers: dossiers, evaluations: EvaluationStore(pool: pool), calendarStore: calendarStore, calendars: calendars, authenticator: authenticator,
         passwords: passwords, loginThrottle: LoginThrottle(), publicLimiter: RateLimiter(limit: 60, window: 60),
         metrics: registry, poolGauges: PoolGauges(registry: registry),
-        openAPIDocument: Array(try MotCuaContract.document()), clock: clock, configuration: configuration, logger: logger)
+        openAPIDocument: Array(contract), clock: clock, configuration: configuration, logger: logger)
 
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
@@ -46,6 +48,7 @@ public func buildApplication(
         problems
         BodyLimitMiddleware(limit: configuration.maxBodyBytes)
         AuthMiddleware(authenticator: authenticator)
+        ContractValidationMiddleware(constraints: constraints)
         RequestContextMiddleware()
     }
     try handler.registerHandlers(on: router, configuration: .motCua)

@@ -1,0 +1,67 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import MotCuaAPI
+@testable import MotCuaServer
+import Testing
+
+/// Patterns, lengths, ranges and sizes of the contract are enforced (the generated code checks only
+/// types, required properties and enums): a body outside them is a 422 naming every field, a query
+/// parameter a 400, and nothing changes.
+@Suite struct ContractValidationTests {
+    @Test func intakeOutsideTheContractIs422ListingEveryFieldAndFilesNothing() async throws {
+        try await withTestApp { client, env in
+            let world = try await env.makeDossierWorld()
+            var body = world.body(idNumber: "12-34")
+            body.applicant.phone = "call me"
+            body.applicant.fullName = String(repeating: "Ễ", count: 201)
+            body.documents[0].code = "bad code!"
+            body.note = String(repeating: "x", count: 2001)
+            let response = try await client.post("/v1/dossiers", json: body, token: world.reception.token)
+            let problem = try expectProblem(
+                response, .unprocessableContent, code: "validation-failed",
+                invalidParams: ["applicant.fullName", "applicant.idNumber", "applicant.phone", "documents[0].code", "note"])
+            let reasons = Dictionary(uniqueKeysWithValues: (problem.invalidParams ?? []).map { ($0.name, $0.reason) })
+            #expect(reasons["applicant.idNumber"] == "must match ^[0-9A-Za-z]{6,20}$")
+            #expect(reasons["applicant.fullName"] == "must have at most 200 characters")
+            let listed = try await client.get("/v1/dossiers", token: world.reception.token)
+            #expect(try expectJSON(listed, as: DossierPageBody.self).items.isEmpty)
+        }
+    }
+
+    @Test func lengthsCountCharactersNotBytes() async throws {
+        try await withTestApp { client, env in
+            let world = try await env.makeDossierWorld()
+            // 200 Vietnamese letters are 600 bytes of UTF-8, and allowed.
+            let body = world.body(name: String(repeating: "Ễ", count: 200))
+            _ = try expectJSON(try await client.post("/v1/dossiers", json: body, token: world.reception.token), .created, as: DossierView.self)
+        }
+    }
+
+    @Test func queryParametersOutsideTheContractAre400() async throws {
+        try await withTestApp { client, env in
+            let world = try await env.makeDossierWorld()
+            for (query, name) in [("limit=0", "limit"), ("limit=501", "limit"), ("q=" + String(repeating: "a", count: 201), "q")] {
+                let response = try await client.get("/v1/dossiers?\(query)", token: world.reception.token)
+                try expectProblem(response, .badRequest, code: "malformed-request", invalidParams: [name])
+            }
+            let week = try await client.get("/v1/evaluations/officers?unit=\(world.unitA)&week=2026-27", token: world.leader.token)
+            try expectProblem(week, .badRequest, code: "malformed-request", invalidParams: ["week"])
+            #expect(try await client.get("/v1/dossiers?limit=500", token: world.reception.token).status == .ok)
+        }
+    }
+
+    @Test func theWholeContractLoads() throws {
+        let constraints = try ContractConstraints(yaml: String(decoding: try MotCuaContract.document(), as: UTF8.self))
+        #expect(constraints.operations.count > 40)
+        let intake = try #require(constraints.operation(method: "POST", route: "/v1/dossiers")?.body)
+        #expect(intake.properties["applicant"]?.properties["idNumber"]?.pattern?.source == "^[0-9A-Za-z]{6,20}$")
+        #expect(intake.properties["documents"]?.maxItems == 100)
+        // The router names path parameters `:code`; the contract `{code}`.
+        let supplement = try #require(constraints.operation(method: "POST", route: "/v1/dossiers/:code/request-supplement")?.body)
+        var problems: [APIError.InvalidParam] = []
+        supplement.violations(of: .object(["reason": .string(""), "items": .array([])]), at: "", into: &problems)
+        #expect(problems.map(\.name).sorted() == ["items", "reason"])
+        #expect(constraints.operation(method: "GET", route: "/v1/dossiers")?.query["limit"]?.violation(ofParameter: "0") == "must be at least 1")
+    }
+}
