@@ -137,14 +137,10 @@ EVAL_RANKING=$(timed "/v1/evaluations/units?from=$MONTH_FROM&to=$MONTH_TO")
 echo "   unit month ${EVAL_UNIT}s, officers week ${EVAL_OFFICERS}s, province ranking ${EVAL_RANKING}s"
 
 echo "== client library vs wrk on one connection"
-CODE=$(head -n 1 "$DIR/get-codes.txt")
-CLIENT_RPS=$("$BIN/motcua-bench" "$URL" "$TOKEN" "$CODE" 10000 | awk -F= '/client_rps/ {print $2}')
-cat >"$DIR/one.lua" <<LUA
-wrk.headers["Authorization"] = "Bearer $TOKEN"
-LUA
-WRK1=$(wrk -t1 -c1 -d"${DURATION}s" -s "$DIR/one.lua" "$URL/v1/dossiers/$CODE" | awk '/Requests\/sec/ {print $2}')
-RATIO=$(python3 -c "print(f'{100*$CLIENT_RPS/$WRK1:.0f}%')")
-echo "   client $CLIENT_RPS req/s, wrk -t1 -c1 $WRK1 req/s ($RATIO)"
+CLIENT_OUT=$(BENCH_DURATION=5s BENCH_REQUESTS=5000 BENCH_ROUNDS=3 scripts/bench-client.sh "$URL" "$TOKEN" "$(head -n 1 "$DIR/get-codes.txt")" 2>/dev/null)
+echo "$CLIENT_OUT" | grep '^round' | sed 's/^/   /'
+read -r CLIENT_RPS WRK1 RATIO < <(echo "$CLIENT_OUT" | tail -n 1 | sed 's/client_rps=//; s/wrk_rps=//; s/ratio=//')
+echo "   client $CLIENT_RPS req/s, wrk -t1 -c1 $WRK1 req/s: $RATIO"
 
 {
   echo "# MotCua benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores"
@@ -159,5 +155,5 @@ echo "   client $CLIENT_RPS req/s, wrk -t1 -c1 $WRK1 req/s ($RATIO)"
   echo
   echo "Evaluations (median of 5): unit report for a month ${EVAL_UNIT}s, officers' week ${EVAL_OFFICERS}s, province ranking for a month ${EVAL_RANKING}s."
   echo
-  echo "Client library: 10,000 sequential GETs on one connection $CLIENT_RPS req/s vs wrk -t1 -c1 $WRK1 req/s ($RATIO)."
+  echo "Client library: sequential GETs on one connection, median of 3 alternating rounds: $CLIENT_RPS req/s vs wrk -t1 -c1 $WRK1 req/s ($RATIO)."
 } | tee "$OUT"

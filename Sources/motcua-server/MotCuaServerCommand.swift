@@ -29,11 +29,7 @@ struct Runtime {
     init() throws {
         configuration = try ServerConfiguration(environment: ProcessInfo.processInfo.environment)
         let level = configuration.logLevel
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        LoggingSystem.bootstrap { label in LineLogHandler(label: label, level: level) }
         logger = Logger(label: "motcua")
         if configuration.databaseURL == nil {
             let cluster = try EmbeddedPostgres(directory: configuration.dataDirectory, logger: logger)

@@ -31,8 +31,9 @@ struct ContractConstraints: Sendable {
         var description: String
     }
 
-    /// By `Self.key(method:route:)`.
-    let operations: [String: Operation]
+    /// By route, in both the contract's form (`/v1/dossiers/{code}`) and the router's
+    /// (`/v1/dossiers/:code`), then by method: looked up on every request without building a key.
+    let operations: [String: [String: Operation]]
 
     /// Reads the constraints of every operation of an OpenAPI 3 document.
     init(yaml: String) throws {
@@ -42,7 +43,7 @@ struct ContractConstraints: Sendable {
         let components = document["components"] as? [String: Any] ?? [:]
         let builder = try SchemaBuilder(schemas: components["schemas"] as? [String: Any] ?? [:])
         let sharedParameters = components["parameters"] as? [String: Any] ?? [:]
-        var operations: [String: Operation] = [:]
+        var operations: [String: [String: Operation]] = [:]
         for (path, item) in paths {
             guard let item = item as? [String: Any] else { continue }
             let pathParameters = item["parameters"] as? [Any] ?? []
@@ -65,7 +66,10 @@ struct ContractConstraints: Sendable {
                 if let json = content?["application/json"] as? [String: Any], let schema = json["schema"] {
                     operation.body = try builder.schema(schema)
                 }
-                operations[Self.key(method: method.uppercased(), route: path)] = operation
+                let routerForm = path.split(separator: "/").map { $0.hasPrefix("{") ? ":" + $0.dropFirst().dropLast() : $0 }
+                for route in [path, "/" + routerForm.joined(separator: "/")] {
+                    operations[route, default: [:]][method.uppercased()] = operation
+                }
             }
         }
         self.operations = operations
@@ -73,12 +77,7 @@ struct ContractConstraints: Sendable {
 
     /// The operation of a matched route (`/v1/dossiers/{code}`, or the router's `/v1/dossiers/:code`).
     func operation(method: String, route: String) -> Operation? {
-        operations[Self.key(method: method, route: route)]
-    }
-
-    private static func key(method: String, route: String) -> String {
-        let segments = route.split(separator: "/").map { $0.hasPrefix("{") || $0.hasPrefix(":") ? "{}" : $0 }
-        return method + " /" + segments.joined(separator: "/")
+        operations[route]?[method]
     }
 }
 
