@@ -6,7 +6,7 @@
 #   TOKEN         a bearer token allowed to read the dossier
 #   DOSSIER_CODE  an existing dossier code, e.g. H15.50.05.13-260213-0001
 # Environment:
-#   BENCH_REQUESTS  client requests per round (default 5000)
+#   BENCH_REQUESTS  client requests per round (default 10000)
 #   BENCH_DURATION  wrk duration per round (default 5s)
 #   BENCH_ROUNDS    rounds (default 3)
 #   BENCH_SCRATCH   SwiftPM scratch path for the release build (default .build)
@@ -26,7 +26,7 @@ fi
 server="${1%/}"
 token="$2"
 code="$3"
-requests="${BENCH_REQUESTS:-5000}"
+requests="${BENCH_REQUESTS:-10000}"
 duration="${BENCH_DURATION:-5s}"
 rounds="${BENCH_ROUNDS:-3}"
 scratch="${BENCH_SCRATCH:-.build}"

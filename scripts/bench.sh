@@ -137,7 +137,7 @@ EVAL_RANKING=$(timed "/v1/evaluations/units?from=$MONTH_FROM&to=$MONTH_TO")
 echo "   unit month ${EVAL_UNIT}s, officers week ${EVAL_OFFICERS}s, province ranking ${EVAL_RANKING}s"
 
 echo "== client library vs wrk on one connection"
-CLIENT_OUT=$(BENCH_DURATION=5s BENCH_REQUESTS=5000 BENCH_ROUNDS=3 scripts/bench-client.sh "$URL" "$TOKEN" "$(head -n 1 "$DIR/get-codes.txt")" 2>/dev/null)
+CLIENT_OUT=$(BENCH_DURATION=5s BENCH_REQUESTS=10000 BENCH_ROUNDS=3 scripts/bench-client.sh "$URL" "$TOKEN" "$(head -n 1 "$DIR/get-codes.txt")" 2>/dev/null)
 echo "$CLIENT_OUT" | grep '^round' | sed 's/^/   /'
 read -r CLIENT_RPS WRK1 RATIO < <(echo "$CLIENT_OUT" | tail -n 1 | sed 's/client_rps=//; s/wrk_rps=//; s/ratio=//')
 echo "   client $CLIENT_RPS req/s, wrk -t1 -c1 $WRK1 req/s: $RATIO"

@@ -1,13 +1,22 @@
 import Synchronization
 
-/// The flag that task cancellation sets and the transfer's progress callback reads.
+internal import CCurl
+
+/// The flag that task cancellation sets and the transfer reads, and the wake-up of the transfer's
+/// wait for the network.
 ///
-/// libcurl calls the progress callback many times a second during a transfer and about once a
-/// second while waiting, and aborts the transfer when it returns non-zero; the flag is the only
-/// state shared between the cancelling task and the transport thread.
+/// The transfer loop checks the flag each time its wait ends, and `cancel` ends the wait at once
+/// (`curl_multi_wakeup`); libcurl's progress callback reads it too, and aborts a transfer that is
+/// busy sending or receiving.
 final class CurlCancellation: Sendable {
     private let flag = Atomic<Bool>(false)
     private let bodyStream: CurlRequestBodyStream?
+    /// The multi handle the transfer waits in, while it does.
+    private let waiting = Mutex<MultiHandle?>(nil)
+
+    private struct MultiHandle: @unchecked Sendable {
+        var pointer: UnsafeMutableRawPointer
+    }
 
     init(bodyStream: CurlRequestBodyStream?) {
         self.bodyStream = bodyStream
@@ -15,9 +24,22 @@ final class CurlCancellation: Sendable {
 
     var isCancelled: Bool { flag.load(ordering: .acquiring) }
 
-    /// Marks the transfer cancelled and wakes a read callback waiting for request body bytes.
+    /// Marks the transfer cancelled, wakes its wait for the network, and wakes a read callback
+    /// waiting for request body bytes.
     func cancel() {
         flag.store(true, ordering: .releasing)
+        waiting.withLock { multi in
+            if let multi { _ = curl_multi_wakeup(multi.pointer) }
+        }
         bodyStream?.close()
+    }
+
+    /// Called by the transfer before it waits in `multi`; `detach` before the handle may go away.
+    func attach(_ multi: UnsafeMutableRawPointer) {
+        waiting.withLock { $0 = MultiHandle(pointer: multi) }
+    }
+
+    func detach() {
+        waiting.withLock { $0 = nil }
     }
 }

@@ -15,6 +15,8 @@ final class CurlEasy {
     private let handle: UnsafeMutableRawPointer
     /// libcurl writes a detailed message here on failure; it must outlive every transfer.
     private let errorBuffer: UnsafeMutablePointer<CChar>
+    /// Created on the first transfer; see `perform(cancellation:)`.
+    private var multi: UnsafeMutableRawPointer?
 
     init() throws(MotCuaClientError) {
         guard curlGlobalInitCode == CURLE_OK.rawValue else {
@@ -30,6 +32,7 @@ final class CurlEasy {
     }
 
     deinit {
+        if let multi { curl_multi_cleanup(multi) }
         curl_easy_cleanup(handle)
         errorBuffer.deallocate()
     }
@@ -99,9 +102,30 @@ final class CurlEasy {
 
     /// Runs the transfer to completion. Blocks the calling thread: never call it on the cooperative
     /// pool or an event loop.
-    func perform() -> CURLcode {
+    /// Runs the configured transfer to its end, in this handle's own multi handle rather than with
+    /// `curl_easy_perform`: the multi's wait can be woken from another thread (`curl_multi_wakeup`),
+    /// so cancelling stops the transfer at once instead of at libcurl's next progress callback, which
+    /// comes only about once a second while the server is silent. Connections stay in the multi's
+    /// cache between transfers, so sequential requests still share one.
+    func perform(cancellation: CurlCancellation) -> CURLcode {
         errorBuffer[0] = 0
-        return curl_easy_perform(handle)
+        if multi == nil { multi = curl_multi_init() }
+        guard let multi, curl_multi_add_handle(multi, handle) == CURLM_OK else { return CURLE_FAILED_INIT }
+        defer { curl_multi_remove_handle(multi, handle) }
+        cancellation.attach(multi)
+        defer { cancellation.detach() }
+        var running: Int32 = 1
+        while true {
+            guard curl_multi_perform(multi, &running) == CURLM_OK else { return CURLE_FAILED_INIT }
+            if running == 0 { break }
+            if cancellation.isCancelled { return CURLE_ABORTED_BY_CALLBACK }
+            guard curl_multi_poll(multi, nil, 0, 1000, nil) == CURLM_OK else { return CURLE_FAILED_INIT }
+        }
+        var queued: Int32 = 0
+        while let message = curl_multi_info_read(multi, &queued) {
+            if message.pointee.msg == CURLMSG_DONE { return message.pointee.data.result }
+        }
+        return CURLE_FAILED_INIT
     }
 
     func info(long info: CURLINFO) -> Int {

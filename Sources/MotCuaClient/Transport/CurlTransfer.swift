@@ -72,17 +72,17 @@ final class CurlTransfer {
                     try easy.set(CURLOPT_COPYPOSTFIELDS, "")
                 }
                 try easy.set(CURLOPT_HTTPHEADER, list: headers)
-                return easy.perform()
+                return easy.perform(cancellation: cancellation)
             }
         case .streamed(_, let length):
             try easy.setMethod(request.method, bodyLength: length ?? -1)
             try transfer.installReadCallback(on: easy)
             try easy.set(CURLOPT_HTTPHEADER, list: headers)
-            code = easy.perform()
+            code = easy.perform(cancellation: cancellation)
         case .none:
             try easy.setMethod(request.method, bodyLength: nil)
             try easy.set(CURLOPT_HTTPHEADER, list: headers)
-            code = easy.perform()
+            code = easy.perform(cancellation: cancellation)
         }
         withExtendedLifetime((transfer, headers)) {}
         let opened = easy.info(long: CURLINFO_NUM_CONNECTS)

@@ -5,7 +5,8 @@ import OpenAPIRuntime
 /// A `ClientTransport` for the generated MotCua client, on libcurl's easy interface.
 ///
 /// - Transfers run on the transport's own threads (at most `maxConnections`), never on Swift's
-///   cooperative pool, because `curl_easy_perform` blocks its thread until the response is complete.
+///   cooperative pool, because `curl_easy_perform` blocks its thread until the response is complete:
+///   the calling task moves to one of them for the transfer (a task executor preference).
 /// - Connections are kept alive and reused: each thread borrows an easy handle from a small pool,
 ///   and a handle keeps its connections across requests.
 /// - The response body is collected into one buffer and returned with a known length; a gzip or
@@ -15,8 +16,8 @@ import OpenAPIRuntime
 /// - Proxies come from the environment, as for the `curl` tool: `http_proxy` (lower case only),
 ///   `https_proxy`/`HTTPS_PROXY`, `ALL_PROXY` and `NO_PROXY`.
 /// - Only `http` and `https` URLs are allowed, and redirects are not followed.
-/// - Cancelling the calling task aborts the transfer within about a second and throws
-///   `CancellationError`; other failures throw `MotCuaClientError`.
+/// - Cancelling the calling task aborts the transfer at once and throws `CancellationError`; other
+///   failures throw `MotCuaClientError`.
 ///
 /// Copies share one set of threads and connections, which are released when the last copy is gone.
 public struct CurlTransport: ClientTransport {
@@ -72,26 +73,18 @@ public struct CurlTransport: ClientTransport {
     ) async throws -> (HTTPResponse, HTTPBody?) {
         let executor = owner.executor
         let configuration = configuration
-        let (response, bytes) = try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                executor.submit { handle in
-                    let result: Result<(HTTPResponse, [UInt8]), any Error>
-                    do {
-                        let easy = try handle ?? CurlEasy()
-                        handle = easy
-                        let (response, bytes, opened) = try CurlTransfer.run(
-                            on: easy, request: request, body: body,
-                            configuration: configuration, cancellation: cancellation)
-                        executor.recordOpenedConnections(opened)
-                        result = .success((response, bytes))
-                    } catch {
-                        result = .failure(error)
-                    }
-                    return { continuation.resume(with: result) }
+        // On the executor's thread the blocking transfer runs right in this task (see `CurlExecutor`).
+        let (response, bytes) = try await withTaskExecutorPreference(executor) {
+            try await withTaskCancellationHandler {
+                try executor.withHandle { easy in
+                    let (response, bytes, opened) = try CurlTransfer.run(
+                        on: easy, request: request, body: body, configuration: configuration, cancellation: cancellation)
+                    executor.recordOpenedConnections(opened)
+                    return (response, bytes)
                 }
+            } onCancel: {
+                cancellation.cancel()
             }
-        } onCancel: {
-            cancellation.cancel()
         }
         return (response, bytes.isEmpty ? nil : HTTPBody(bytes))
     }
