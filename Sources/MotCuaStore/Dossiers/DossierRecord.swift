@@ -183,7 +183,8 @@ public struct DossierRecord: Sendable, Hashable {
         finishedAt = try row.decode(Date?.self, at: 31)
         feeRequested = try row.decode(Int64.self, at: 32)
         feePaid = try row.decode(Int64.self, at: 33)
-        payments = try row.decode(PostgresJSON<[PaymentRecord]>.self, at: 34).value
+        // Most dossiers have no payment: skip the JSON decoder for the empty array (a list page decodes 50).
+        payments = try row.decode(String.self, at: 34) == "[]" ? [] : try row.decode(PostgresJSON<[PaymentRecord]>.self, at: 34).value
         lookupKey = try row.decode(String.self, at: 35)
         version = try row.decode(Int.self, at: 36)
         createdAt = try row.decode(Date.self, at: 37)
