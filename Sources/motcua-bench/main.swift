@@ -20,14 +20,16 @@ var configuration = MotCuaClient.Configuration(userAgent: "motcua-bench/1.0")
 configuration.transport.maxConnections = 1
 let client = MotCuaClient(serverURL: url, token: token, configuration: configuration)
 
-/// Sends `count` sequential requests and returns how long they took. Not on the main actor, where
-/// top-level code runs: a caller there pays two more thread hand-offs per request (to the main
-/// thread and back), which measures the caller, not the client library.
+/// Sends `count` sequential requests and returns how long they took. The loop runs on the client's
+/// own threads (`taskExecutor`), as the README recommends for batches: a caller on the main actor
+/// or Swift's pool pays two thread hand-offs per request, which measures the caller, not the client.
 nonisolated func timeSequentialGets(_ count: Int) async throws -> Duration {
-    let clock = ContinuousClock()
-    let started = clock.now
-    for _ in 0..<count { _ = try await client.dossiers.get(code) }
-    return clock.now - started
+    try await withTaskExecutorPreference(client.taskExecutor) {
+        let clock = ContinuousClock()
+        let started = clock.now
+        for _ in 0..<count { _ = try await client.dossiers.get(code) }
+        return clock.now - started
+    }
 }
 
 do {

@@ -116,6 +116,23 @@ import Testing
         }
     }
 
+    @Test(.timeLimit(.minutes(1))) func batchesRunOnTheTransportsOwnThreads() async throws {
+        try await CurlTestServer.withServer { base in
+            // One thread: a streamed upload must still get its bytes, and sequential requests share one connection.
+            let transport = CurlTransport(configuration: .init(maxConnections: 1))
+            try await withTaskExecutorPreference(transport.taskExecutor) {
+                for _ in 0..<20 { #expect(try await send(transport, .get, "/bytes?n=100", base: base).1.count == 100) }
+                let stream = AsyncStream<HTTPBody.ByteChunk> { continuation in
+                    for _ in 0..<8 { continuation.yield(HTTPBody.ByteChunk(repeating: 0x61, count: 32 * 1024)) }
+                    continuation.finish()
+                }
+                let (response, bytes) = try await send(transport, .post, "/mirror", base: base, body: HTTPBody(stream, length: .unknown))
+                #expect(response.status == .ok && bytes.count == 8 * 32 * 1024)
+            }
+            #expect(transport.openedConnections == 1)
+        }
+    }
+
     @Test func rethrowsTheRequestBodysError() async throws {
         struct BodyFailed: Error {}
         try await CurlTestServer.withServer { base in

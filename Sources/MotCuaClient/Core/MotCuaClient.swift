@@ -75,6 +75,12 @@ public struct MotCuaClient: Sendable {
     /// keep-alive working).
     public var openedConnections: Int { transport.openedConnections }
 
+    /// The transport's threads as a task executor (see `CurlTransport.taskExecutor`): a batch of
+    /// sequential requests run in `withTaskExecutorPreference(client.taskExecutor) { ... }` saves two
+    /// thread hand-offs per request. Keep slow non-network work out of such a block: it would hold a
+    /// transport thread.
+    public var taskExecutor: any TaskExecutor { transport.taskExecutor }
+
     /// Log in, log out, and who am I.
     public var auth: Auth { Auth(client: self) }
     /// The procedure catalog.

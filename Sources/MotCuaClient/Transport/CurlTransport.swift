@@ -35,6 +35,11 @@ public struct CurlTransport: ClientTransport {
     /// requests to one server open one.
     public var openedConnections: Int { owner.executor.openedConnections }
 
+    /// The transport's threads as a task executor. Transfers always run there; a caller that sends
+    /// many requests in a row can run its loop there too (`withTaskExecutorPreference`), so that its
+    /// task no longer moves between Swift's pool and these threads twice per request.
+    public var taskExecutor: any TaskExecutor { owner.executor }
+
     /// Sends `request` and returns the server's response, whatever its status.
     ///
     /// - Throws: `MotCuaClientError` for transport failures, `CancellationError` when the task is
@@ -56,7 +61,9 @@ public struct CurlTransport: ClientTransport {
         let cancellation = CurlCancellation(bodyStream: stream)
         // The body is iterated on this task while the transport thread uploads what it produces.
         return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await stream.feed(from: body) }
+            // On Swift's pool even when the caller runs on the transport's threads: with one thread,
+            // the transfer waiting for these bytes would otherwise wait for itself.
+            group.addTask(executorPreference: globalConcurrentExecutor) { await stream.feed(from: body) }
             // Ending the transfer releases a producer that still waits for room in the stream
             // (the server may answer before reading the whole body).
             defer { stream.close() }
