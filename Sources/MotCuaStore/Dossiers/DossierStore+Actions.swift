@@ -23,6 +23,14 @@ extension DossierStore {
             return try await change.save()
         }
     }
+
+    /// Loads a dossier by id inside a transaction (no scope: the caller already checked it).
+    private func load(id: Int64, _ connection: PostgresConnection) async throws -> DossierRecord {
+        let rows = try await connection.query("""
+            SELECT \(unescaped: DossierRecord.selectList) \(unescaped: DossierRecord.fromClause) WHERE d.id = \(id)
+            """)
+        return try DossierRecord(row: rows[0])
+    }
 }
 
 /// The changes one command makes to one locked dossier, accumulated and then written at once.

@@ -113,14 +113,6 @@ extension DossierStore {
         }
     }
 
-    /// Loads a dossier by id inside a transaction (no scope: the caller already checked it).
-    func load(id: Int64, _ connection: PostgresConnection) async throws -> DossierRecord {
-        let rows = try await connection.query("""
-            SELECT \(unescaped: DossierRecord.selectList) \(unescaped: DossierRecord.fromClause) WHERE d.id = \(id)
-            """)
-        return try DossierRecord(row: rows[0])
-    }
-
     /// The procedure's current version, and the province of the two units. Both units must be communes
     /// of the caller's province; an officer receives at their own desk. One query for all of it.
     private func checkProcedureAndUnits(
