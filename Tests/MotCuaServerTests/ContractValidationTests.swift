@@ -29,6 +29,18 @@ import Testing
         }
     }
 
+    @Test func actionBodiesOnRoutesWithParametersAreChecked() async throws {
+        try await withTestApp { client, env in
+            let world = try await env.makeDossierWorld()
+            let dossier = try await client.file(world.body(channel: "online"), as: world.portal)
+            let response = try await client.send(
+                .post, "/v1/dossiers/\(dossier.code)/request-supplement", raw: #"{"reason":"","items":[]}"#, token: world.reception.token)
+            try expectProblem(response, .unprocessableContent, code: "validation-failed", invalidParams: ["items", "reason"])
+            let unchanged = try expectJSON(try await client.get("/v1/dossiers/\(dossier.code)", token: world.reception.token), as: DossierView.self)
+            #expect(unchanged.status == dossier.status && unchanged.version == dossier.version)
+        }
+    }
+
     @Test func lengthsCountCharactersNotBytes() async throws {
         try await withTestApp { client, env in
             let world = try await env.makeDossierWorld()
