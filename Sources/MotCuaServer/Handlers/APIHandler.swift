@@ -57,6 +57,7 @@ struct APIHandler: APIProtocol {
         return principal
     }
 
-    /// The page size of a list request: 1-500, default 50 (the spec enforces the range).
-    func pageSize(_ limit: Int?) -> Int { min(max(limit ?? 50, 1), 500) }
+    /// The page size of a list request, default 50; `ContractValidationMiddleware` refuses a `limit`
+    /// outside the contract's 1-500 before the handler runs.
+    func pageSize(_ limit: Int?) -> Int { limit ?? 50 }
 }

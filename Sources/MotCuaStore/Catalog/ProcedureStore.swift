@@ -42,7 +42,7 @@ public struct ProcedureStore: Sendable {
     /// The current version, or `version` when given.
     public func get(code: String, version: Int? = nil) async throws -> ProcedureRecord? {
         let query: PostgresQuery = if let version {
-            "SELECT \(unescaped: Self.columns) FROM procedure_versions v WHERE v.code = \(code) AND v.version = \(version)"
+            Self.versionQuery(code: code, version: version)
         } else {
             """
             SELECT \(unescaped: Self.columns) FROM procedures p JOIN procedure_versions v ON v.code = p.code AND v.version = p.current_version
@@ -68,6 +68,11 @@ public struct ProcedureStore: Sendable {
         query += " ORDER BY p.code LIMIT \(limit + 1)"
         let records = try await pool.query(query).map(Self.decode)
         return Page(fetched: records, limit: limit) { [$0.definition.code] }
+    }
+
+    /// Version `version` of procedure `code`, as `decode` reads it.
+    static func versionQuery(code: String, version: Int) -> PostgresQuery {
+        "SELECT \(unescaped: columns) FROM procedure_versions v WHERE v.code = \(code) AND v.version = \(version)"
     }
 
     static func escapeLike(_ text: String) -> String {

@@ -16,10 +16,8 @@ final class ProcedureVersionCache: Sendable {
     func record(code: String, version: Int, on connection: PostgresConnection) async throws -> ProcedureRecord? {
         let key = Key(code: code, version: version)
         if let cached = records.withLock({ $0[key] }) { return cached }
-        let rows = try await connection.query("""
-            SELECT \(unescaped: ProcedureStore.columns) FROM procedure_versions v WHERE v.code = \(code) AND v.version = \(version)
-            """)
-        guard let row = rows.first else { return nil }
+        // On the caller's transaction connection: a second pool connection per intake could starve the pool.
+        guard let row = try await connection.query(ProcedureStore.versionQuery(code: code, version: version)).first else { return nil }
         let record = try ProcedureStore.decode(row)
         records.withLock { $0[key] = record }
         return record

@@ -128,7 +128,7 @@ public struct DossierRecord: Sendable, Hashable {
         d.due_date::text, d.due_at, d.appointment_date::text, d.accept_by, d.assignee_id, u.username,
         s.id, s.step_code, s.step_name, s.opened_at, s.deadline, d.supplement_requests, d.supplement_pending_at,
         d.paused_days, d.apologized, d.finished_at, d.fee_requested, d.fee_paid,
-        (SELECT coalesce(jsonb_agg(jsonb_build_object('amount', p.amount, 'channel', p.channel, 'epoch', extract(epoch FROM p.at)) ORDER BY p.id), '[]')
+        (SELECT jsonb_agg(jsonb_build_object('amount', p.amount, 'channel', p.channel, 'epoch', extract(epoch FROM p.at)) ORDER BY p.id)
            FROM dossier_payments p WHERE p.dossier_id = d.id AND p.kind = 'payment'),
         d.lookup_key, d.version, d.created_at, d.updated_at, d.listed_at
         """
@@ -183,8 +183,8 @@ public struct DossierRecord: Sendable, Hashable {
         finishedAt = try row.decode(Date?.self, at: 31)
         feeRequested = try row.decode(Int64.self, at: 32)
         feePaid = try row.decode(Int64.self, at: 33)
-        // Most dossiers have no payment: skip the JSON decoder for the empty array (a list page decodes 50).
-        payments = try row.decode(String.self, at: 34) == "[]" ? [] : try row.decode(PostgresJSON<[PaymentRecord]>.self, at: 34).value
+        // NULL without payments (most dossiers), so the JSON decoder runs only when there is one.
+        payments = try row.decode(PostgresJSON<[PaymentRecord]>?.self, at: 34)?.value ?? []
         lookupKey = try row.decode(String.self, at: 35)
         version = try row.decode(Int.self, at: 36)
         createdAt = try row.decode(Date.self, at: 37)
