@@ -15,17 +15,17 @@ public enum MotCuaContract {
     }
 }
 
-/// A string that encodes as JSON `null` when absent instead of being left out, so list pages always
-/// carry `"nextCursor": null` on the last page as the contract promises.
-public struct NullableString: Codable, Hashable, Sendable, ExpressibleByStringLiteral {
-    public var value: String?
+/// A value that encodes as JSON `null` when absent instead of being left out, so a field the contract
+/// marks required and nullable is always there: `"nextCursor": null` on a list's last page, a rate of
+/// `null` for "not applicable" in the evaluations (the generated code leaves out absent optionals).
+public struct Nullable<Wrapped: Codable & Hashable & Sendable>: Codable, Hashable, Sendable {
+    public var value: Wrapped?
 
-    public init(_ value: String?) { self.value = value }
-    public init(stringLiteral value: String) { self.value = value }
+    public init(_ value: Wrapped?) { self.value = value }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        value = container.decodeNil() ? nil : try container.decode(String.self)
+        value = container.decodeNil() ? nil : try container.decode(Wrapped.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -33,3 +33,13 @@ public struct NullableString: Codable, Hashable, Sendable, ExpressibleByStringLi
         if let value { try container.encode(value) } else { try container.encodeNil() }
     }
 }
+
+extension Nullable: ExpressibleByUnicodeScalarLiteral, ExpressibleByExtendedGraphemeClusterLiteral, ExpressibleByStringLiteral
+where Wrapped == String {
+    public init(stringLiteral value: String) { self.value = value }
+}
+
+/// A list page's cursor (`NextCursor`).
+public typealias NullableString = Nullable<String>
+/// A rate or figure that may not apply (`Rate`, `NullableNumber`).
+public typealias NullableDouble = Nullable<Double>

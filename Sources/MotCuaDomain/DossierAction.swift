@@ -26,7 +26,7 @@ public enum DossierAction: String, Sendable, Hashable, Codable, CaseIterable {
     case pay
     /// 4 → 9: result approved and ready.
     case resolve
-    /// 4 → 8: handling stopped.
+    /// 4, 5 → 8: handling stopped (also while waiting for a supplement that never came).
     case stop
     /// 9 → 10: result handed over.
     case `return`

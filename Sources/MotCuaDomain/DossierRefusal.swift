@@ -4,10 +4,8 @@ import Foundation
 public struct DossierRefusal: Error, Sendable, Hashable, CustomStringConvertible {
     /// Stable machine codes, as in API.md's problem responses.
     public enum Code: String, Sendable, Hashable, Codable, CaseIterable {
-        /// The action is not allowed from the current status (HTTP 409).
+        /// The action is not allowed from the current status, terminal or not (HTTP 409).
         case invalidTransition = "invalid-transition"
-        /// The dossier's status is terminal and never changes again (HTTP 409).
-        case terminalStatus = "terminal-status"
         /// The actor's roles do not allow the action, or a specialist is not the assignee (HTTP 403).
         case forbidden
         /// A second Form 02 for the same handling unit (HTTP 409).
@@ -16,9 +14,11 @@ public struct DossierRefusal: Error, Sendable, Hashable, CustomStringConvertible
         case apologyTooLate = "apology-too-late"
         /// Second apology for the same dossier (HTTP 409).
         case apologyLimit = "apology-limit"
-        /// The new appointment date of an apology is invalid (HTTP 422).
+        /// The new appointment date of an apology is invalid (HTTP 422 `validation-failed` naming
+        /// `newAppointmentDate`).
         case invalidAppointmentDate = "invalid-appointment-date"
-        /// The law requires a reason and none was given (HTTP 422).
+        /// The law requires a reason and none, or only blanks, was given (HTTP 422 `validation-failed`
+        /// naming `reason`).
         case reasonRequired = "reason-required"
     }
 
@@ -26,11 +26,14 @@ public struct DossierRefusal: Error, Sendable, Hashable, CustomStringConvertible
     public let code: Code
     /// A human explanation for officers.
     public let message: String
+    /// For `invalid-transition`: the status the dossier is in.
+    public let status: DossierStatus?
 
     /// Creates a refusal.
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String, status: DossierStatus? = nil) {
         self.code = code
         self.message = message
+        self.status = status
     }
 
     /// `"code: message"`.

@@ -35,7 +35,7 @@ public struct DossierContext: Sendable, Hashable {
 /// | `request_payment` | in_progress → awaiting_payment | reception, specialist (assignee) |
 /// | `pay` | awaiting_payment → in_progress | reception, portal |
 /// | `resolve` | in_progress → resolved | leader (approval) |
-/// | `stop` | in_progress → stopped | leader |
+/// | `stop` | in_progress, supplement_requested → stopped | leader |
 /// | `return` | resolved → returned | reception |
 /// | `withdraw` | submitted, received, in_progress, supplement_requested, awaiting_payment → withdrawn | reception, portal |
 /// | `apologize` | received, in_progress, supplement_requested, awaiting_payment → unchanged | leader |
@@ -43,13 +43,16 @@ public struct DossierContext: Sendable, Hashable {
 ///
 /// Auditors may do nothing. Specialists act only on dossiers assigned to them; leaders and the desk
 /// act on any dossier of their unit (unit scoping is the caller's check). Withdraw and stop are
-/// impossible once a result is issued because `resolved` allows neither.
+/// impossible once a result is issued because `resolved` allows neither. A leader may stop a
+/// dossier while it waits for the citizen (the supplement never came); like a withdrawal during a
+/// wait, the due date then moves by the wait up to that moment.
 ///
 /// Checks run in this order and the first failure is returned: role never allowed (`forbidden`),
-/// terminal status (`terminal-status`), no such transition (`invalid-transition`), specialist not
-/// the assignee (`forbidden`), missing reason (`reason-required`), second Form 02 for the handling
-/// unit (`supplement-limit`), second apology (`apology-limit`). The apology's timing and new date are
-/// checked by ``DeadlineClock/checkApology(now:dueDate:newDate:alreadyApologized:)``.
+/// no such transition from the current status, terminal or not (`invalid-transition`, naming the
+/// status), specialist not the assignee (`forbidden`), missing reason (`reason-required`), second
+/// Form 02 for the handling unit (`supplement-limit`), second apology (`apology-limit`). The
+/// apology's timing and new date are checked by
+/// ``DeadlineClock/checkApology(now:dueDate:newDate:alreadyApologized:)``.
 public enum DossierRules {
     /// Decides `action` on a dossier in `status`: the new status, or why not.
     public static func decide(action: DossierAction, status: DossierStatus, actorRoles: Set<Role>,
@@ -60,13 +63,10 @@ public enum DossierRules {
         if !isAdmin && qualifying.isEmpty {
             return .failure(DossierRefusal(.forbidden, "Your roles do not allow '\(action.rawValue)'."))
         }
-        if status.isTerminal {
-            return .failure(DossierRefusal(.terminalStatus,
-                "The dossier is \(status.rawValue); a terminal status never changes."))
-        }
         guard let target = rule.transitions[status] else {
-            return .failure(DossierRefusal(.invalidTransition,
-                "'\(action.rawValue)' is not possible while the dossier is \(status.rawValue)."))
+            let why = status.isTerminal ? "it is \(status.rawValue), a terminal status that never changes"
+                : "the dossier is \(status.rawValue)"
+            return .failure(DossierRefusal(.invalidTransition, "'\(action.rawValue)' is not possible: \(why).", status: status))
         }
         if !isAdmin && qualifying == [.specialist] && !context.actorIsAssignee {
             return .failure(DossierRefusal(.forbidden, "Only the assigned specialist may '\(action.rawValue)' this dossier."))
@@ -132,7 +132,7 @@ public enum DossierRules {
             .requestPayment: Rule(roles: [.reception, .specialist], transitions: [.inProgress: .awaitingPayment]),
             .pay: Rule(roles: [.reception, .portal], transitions: [.awaitingPayment: .inProgress]),
             .resolve: Rule(roles: [.leader], transitions: [.inProgress: .resolved]),
-            .stop: Rule(roles: [.leader], transitions: [.inProgress: .stopped]),
+            .stop: Rule(roles: [.leader], transitions: [.inProgress: .stopped, .supplementRequested: .stopped]),
             .return: Rule(roles: [.reception], transitions: [.resolved: .returned]),
             .withdraw: Rule(roles: [.reception, .portal],
                             transitions: Dictionary(uniqueKeysWithValues: beforeResult.map { ($0, .withdrawn) })),

@@ -9,7 +9,9 @@ import Foundation
 /// *not applicable*: `rate` and `points` are `nil` - never 0 and never 100%. Indicators that only the
 /// province or the national portal can measure (publication, feedback handling, catalogue coverage,
 /// reuse of digitised data, surveys) are always reported not applicable, with a `note` saying so.
-/// Group and total points add up the applicable indicators; ``applicableMaxPoints`` says out of what.
+/// Group and total points add up the applicable indicators; ``applicableMaxPoints`` says out of what,
+/// and ``scaledPoints`` rescales the total to 100 (a non-applicable indicator is excluded, never
+/// given 0 and never full points).
 ///
 /// **Thresholds chosen here** (Decision 766 scores most rates proportionally; DOMAIN.md fixes 3.3,
 /// 4.2 and 5.4): 1.4 sync 100%; 2.1 on time 100% (proportional); 2.2 within statutory time 100%;
@@ -88,6 +90,14 @@ public struct Index766: Sendable, Hashable, Codable {
 
     /// Points available from applicable indicators.
     public var applicableMaxPoints: Double { groups.reduce(0) { $0 + $1.applicableMaxPoints } }
+
+    /// The index on ``maxPoints`` with the non-applicable indicators excluded and the rest rescaled:
+    /// `points × maxPoints ÷ applicableMaxPoints`, `nil` when nothing is applicable. Units measured
+    /// on different indicators (one had no fee-bearing dossier, say) compare fairly on it.
+    public var scaledPoints: Double? {
+        guard let points, applicableMaxPoints > 0 else { return nil }
+        return points * maxPoints / applicableMaxPoints
+    }
 
     /// The group `id`.
     public func group(_ id: GroupID) -> Group { groups.first { $0.id == id }! }

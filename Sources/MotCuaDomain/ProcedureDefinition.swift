@@ -70,6 +70,12 @@ public struct ProcedureDefinition: Sendable, Hashable, Codable {
         self.result = result
     }
 
+    /// The step whose code is `code`, ignoring case: codes keep the case they were published in
+    /// (ministries publish `TN`, `TD`, `PD`) and are unique within a procedure ignoring case.
+    public func step(code: String) -> Step? {
+        steps.first { $0.code.caseInsensitiveCompare(code) == .orderedSame }
+    }
+
     /// The first step after intake: where `assign` sends a dossier unless told otherwise.
     public var firstHandlingStep: Step? { steps.first { $0.role != .reception } ?? steps.first }
 
@@ -100,7 +106,9 @@ public struct ProcedureDefinition: Sendable, Hashable, Codable {
         }
         var stepCodes = Set<String>()
         for (index, step) in steps.enumerated() {
-            if !stepCodes.insert(step.code).inserted { found.append(("steps[\(index)].code", "repeats \(step.code)")) }
+            if !stepCodes.insert(step.code.lowercased()).inserted {
+                found.append(("steps[\(index)].code", "repeats \(step.code) (step codes are compared ignoring case)"))
+            }
             if ![.reception, .leader, .specialist].contains(step.role) {
                 found.append(("steps[\(index)].role", "must be reception, leader or specialist"))
             }

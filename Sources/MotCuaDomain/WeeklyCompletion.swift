@@ -2,15 +2,55 @@ import Foundation
 
 /// One control-slip step as the weekly completion rate sees it.
 public struct StepRecord: Sendable, Hashable {
-    /// The step deadline.
+    /// The step's deadline now: moved forward by the office time of a supplement wait once it ended.
     public let deadline: Date
     /// When the step was completed, `nil` while open.
     public let completedAt: Date?
+    /// The supplement wait the step was paused for, if any.
+    public let pause: StepPause?
 
     /// Creates a record.
-    public init(deadline: Date, completedAt: Date?) {
+    public init(deadline: Date, completedAt: Date?, pause: StepPause? = nil) {
         self.deadline = deadline
         self.completedAt = completedAt
+        self.pause = pause
+    }
+
+    /// The deadline as it stood at `instant`: before a wait ended the step still had the deadline it
+    /// had before the pause. So a week's figures, computed as of the week's end, never change when a
+    /// wait ends later.
+    public func deadline(asOf instant: Date) -> Date {
+        guard let pause, pause.resumedAt.map({ $0 > instant }) ?? true else { return deadline }
+        return pause.deadlineBefore
+    }
+
+    /// Whether the step was open and past its deadline at `instant`; a paused step is never overdue.
+    public func isOverdue(at instant: Date) -> Bool {
+        guard completedAt.map({ $0 > instant }) ?? true, !isPaused(at: instant) else { return false }
+        return deadline(asOf: instant) < instant
+    }
+
+    /// Whether the step was paused at `instant` (the dossier was waiting for the citizen).
+    public func isPaused(at instant: Date) -> Bool {
+        guard let pause, pause.pausedAt <= instant else { return false }
+        return pause.resumedAt.map { $0 > instant } ?? true
+    }
+}
+
+/// A step's pause while its dossier waits for a supplement.
+public struct StepPause: Sendable, Hashable {
+    /// When the supplement was requested.
+    public let pausedAt: Date
+    /// When the wait ended (supplement received, or the dossier withdrawn or stopped); `nil` while waiting.
+    public let resumedAt: Date?
+    /// The step's deadline before the pause moved it.
+    public let deadlineBefore: Date
+
+    /// Creates a pause.
+    public init(pausedAt: Date, resumedAt: Date?, deadlineBefore: Date) {
+        self.pausedAt = pausedAt
+        self.resumedAt = resumedAt
+        self.deadlineBefore = deadlineBefore
     }
 }
 
@@ -24,6 +64,9 @@ public struct StepRecord: Sendable, Hashable {
 /// - **carried over**: steps whose deadline is before W and that are still open at `cutoff`
 ///   (overdue and still open);
 /// - **completed on time**: the due steps completed at or before their deadline.
+///
+/// A step paused at `cutoff` (its dossier waits for the citizen) is neither due nor carried over,
+/// and every step is judged by its deadline as it stood at `cutoff` (``StepRecord/deadline(asOf:)``).
 ///
 /// `rate = completedOnTime ÷ (due + carriedOver)`, `nil` when that is 0 ("not applicable").
 public struct WeeklyCompletion: Sendable, Hashable, Codable {
@@ -51,13 +94,14 @@ public struct WeeklyCompletion: Sendable, Hashable, Codable {
         let end = week.next.monday.startInstant
         let cutoff = min(end, now)
         var due = 0, carried = 0, onTime = 0
-        for step in steps {
-            if step.deadline >= start && step.deadline < end {
+        for step in steps where !step.isPaused(at: cutoff) {
+            let deadline = step.deadline(asOf: cutoff)
+            if deadline >= start && deadline < end {
                 let completedByCutoff = step.completedAt.map { $0 <= cutoff } ?? false
-                guard completedByCutoff || step.deadline <= cutoff else { continue }
+                guard completedByCutoff || deadline <= cutoff else { continue }
                 due += 1
-                if let done = step.completedAt, done <= step.deadline { onTime += 1 }
-            } else if step.deadline < start {
+                if let done = step.completedAt, done <= deadline { onTime += 1 }
+            } else if deadline < start {
                 if step.completedAt.map({ $0 > cutoff }) ?? true { carried += 1 }
             }
         }

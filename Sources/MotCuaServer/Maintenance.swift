@@ -8,14 +8,14 @@ public enum Maintenance {
     /// Applies pending migrations; returns the versions applied.
     public static func migrate(configuration: ServerConfiguration, logger: Logger) async throws -> [Int] {
         try await withPool(configuration, logger) { pool, _ in
-            try await PostgresMigrator(pool: pool, logger: logger).migrate(MotCuaMigrations.all())
+            try await migrateSchema(pool: pool, logger: logger)
         }
     }
 
     /// Migrates and loads the demo data; returns whether the demo accounts were created now.
     public static func seedDemoData(configuration: ServerConfiguration, logger: Logger) async throws -> Bool {
         try await withPool(configuration, logger) { pool, passwords in
-            _ = try await PostgresMigrator(pool: pool, logger: logger).migrate(MotCuaMigrations.all())
+            _ = try await migrateSchema(pool: pool, logger: logger)
             let seed = DemoSeed(pool: pool)
             let created = try await seed.apply(passwordHash: try await passwords.hash(DemoSeed.password))
             try await seed.applyProcedures(store: ProcedureStore(pool: pool))
@@ -28,7 +28,7 @@ public enum Maintenance {
         username: String, password: String, unitCode: String?, configuration: ServerConfiguration, logger: Logger
     ) async throws -> Bool {
         try await withPool(configuration, logger) { pool, passwords in
-            _ = try await PostgresMigrator(pool: pool, logger: logger).migrate(MotCuaMigrations.all())
+            _ = try await migrateSchema(pool: pool, logger: logger)
             return try await BootstrapAdmin(pool: pool, passwords: passwords, logger: logger)
                 .ensure(username: username, password: password, unitCode: unitCode)
         }

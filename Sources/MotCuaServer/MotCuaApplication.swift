@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import MotCuaAPI
+import MotCuaDomain
 import MotCuaPostgres
 import MotCuaStore
 import NIOPosix
@@ -83,10 +84,20 @@ func makePool(configuration: ServerConfiguration, logger: Logger) throws -> Post
     return PostgresPool(configuration: postgres, poolConfiguration: poolConfiguration, logger: logger)
 }
 
-/// Migrates, creates the bootstrap admin when no admin exists, and loads demo data when asked.
-func prepareDatabase(pool: PostgresPool, configuration: ServerConfiguration, passwords: PasswordHasher, logger: Logger) async throws {
+/// Applies pending migrations, then the recomputations they queued that need the working calendar;
+/// returns the migration versions applied.
+func migrateSchema(pool: PostgresPool, logger: Logger) async throws -> [Int] {
     let applied = try await PostgresMigrator(pool: pool, logger: logger).migrate(MotCuaMigrations.all())
     if !applied.isEmpty { logger.info("applied migrations", metadata: ["versions": "\(applied)"]) }
+    let calendar = WorkCalendar(overrides: try await CalendarStore(pool: pool).overrides())
+    let backfilled = try await DossierStore(pool: pool).runPendingBackfills(calendar: calendar)
+    if !backfilled.isEmpty { logger.info("recomputed stored data", metadata: ["backfills": "\(backfilled)"]) }
+    return applied
+}
+
+/// Migrates, creates the bootstrap admin when no admin exists, and loads demo data when asked.
+func prepareDatabase(pool: PostgresPool, configuration: ServerConfiguration, passwords: PasswordHasher, logger: Logger) async throws {
+    _ = try await migrateSchema(pool: pool, logger: logger)
     if configuration.seedDemoData ?? false {
         let seed = DemoSeed(pool: pool)
         _ = try await seed.apply(passwordHash: try await passwords.hash(DemoSeed.password))

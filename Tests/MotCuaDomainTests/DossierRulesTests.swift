@@ -15,7 +15,7 @@ struct DossierRulesTests {
         .supplement: [.supplementRequested: .inProgress],
         .requestPayment: [.inProgress: .awaitingPayment],
         .pay: [.awaitingPayment: .inProgress],
-        .stop: [.inProgress: .stopped],
+        .stop: [.inProgress: .stopped, .supplementRequested: .stopped],
         .resolve: [.inProgress: .resolved],
         .return: [.resolved: .returned],
         .withdraw: [.submitted: .withdrawn, .received: .withdrawn, .inProgress: .withdrawn,
@@ -35,17 +35,42 @@ struct DossierRulesTests {
         case (.success(let target), let expected?):
             #expect(target == expected)
         case (.failure(let refusal), nil):
-            #expect(refusal.code == (status.isTerminal ? .terminalStatus : .invalidTransition))
+            #expect(refusal.code == .invalidTransition)
+            #expect(refusal.status == status)
+            #expect(refusal.message.contains(status.rawValue))
         case (let result, let expected):
             Issue.record("\(action) from \(status): got \(result), expected \(String(describing: expected))")
         }
     }
 
-    @Test("there are 160 pairs and 21 allowed transitions")
+    @Test("there are 160 pairs and 22 allowed transitions")
     func pairCount() {
         #expect(Self.pairs.count == 160)
         let allowed = Self.pairs.filter { DossierRules.target(of: $1, from: $0) != nil }
-        #expect(allowed.count == 21)
+        #expect(allowed.count == 22)
+    }
+
+    @Test("an action on a terminal dossier is an invalid transition naming the terminal status", arguments: [
+        DossierStatus.refused, .withdrawn, .stopped, .returned,
+    ])
+    func terminalRefusal(status: DossierStatus) {
+        for action in DossierAction.allCases where action != .intakeCounter && action != .intakeOnline {
+            let refusal = DossierRules.decide(action: action, status: status, actorRoles: [.admin], context: .init(hasReason: true))
+            guard case .failure(let refusal) = refusal else { Issue.record("\(action) on \(status) allowed"); continue }
+            #expect(refusal.code == .invalidTransition && refusal.status == status)
+            #expect(refusal.message.contains("terminal status"))
+        }
+    }
+
+    @Test("a leader may stop a dossier while it waits for the citizen; a specialist may not")
+    func stopDuringWait() {
+        let context = DossierContext(hasReason: true, actorIsAssignee: true)
+        #expect(DossierRules.decide(action: .stop, status: .supplementRequested, actorRoles: [.leader], context: context)
+            == .success(.stopped))
+        #expect(DossierRules.decide(action: .stop, status: .supplementRequested, actorRoles: [.specialist], context: context)
+            .refusalCode == .forbidden)
+        #expect(DossierRules.allowedActions(status: .supplementRequested, actorRoles: [.leader], context: context)
+            == [.stop, .apologize])
     }
 
     @Test("terminal statuses never change and are exactly refused, withdrawn, stopped, returned")
@@ -119,7 +144,7 @@ struct DossierRulesTests {
 
     @Test("refusal codes are the API's stable strings")
     func refusalCodes() {
-        #expect(DossierRefusal.Code.allCases.map(\.rawValue) == ["invalid-transition", "terminal-status", "forbidden",
+        #expect(DossierRefusal.Code.allCases.map(\.rawValue) == ["invalid-transition", "forbidden",
             "supplement-limit", "apology-too-late", "apology-limit", "invalid-appointment-date", "reason-required"])
     }
 }

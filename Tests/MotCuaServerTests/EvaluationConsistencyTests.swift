@@ -272,17 +272,36 @@ import Testing
                 if Int.random(in: 0..<6, using: &rng) == 0 {  // exactly at a week boundary
                     deadline = IsoWeek(containing: LocalDate(vietnam: deadline)).monday.startInstant
                 }
-                let completed: Date? = switch Int.random(in: 0..<5, using: &rng) {
+                var completed: Date? = switch Int.random(in: 0..<5, using: &rng) {
                 case 0: nil
                 case 1: deadline  // exactly on the deadline
                 case 2: deadline.addingTimeInterval(TimeInterval(Int.random(in: 1...(10 * 86_400), using: &rng)))
                 default: deadline.addingTimeInterval(-TimeInterval(Int.random(in: 0...(3 * 86_400), using: &rng)))
                 }
-                steps.append(Step(assignee: assignee, unit: unit, record: StepRecord(deadline: deadline, completedAt: completed)))
+                // A third of the steps paused for a supplement wait: some still waiting, the others
+                // resumed with the deadline moved by the office time waited and completed after it.
+                var pause: StepPause?
+                var current = deadline
+                if Int.random(in: 0..<3, using: &rng) == 0 {
+                    let pausedAt = deadline.addingTimeInterval(TimeInterval(Int.random(in: (-5 * 86_400)...(2 * 86_400), using: &rng)))
+                    let resumedAt: Date? = Int.random(in: 0..<4, using: &rng) == 0
+                        ? nil : pausedAt.addingTimeInterval(TimeInterval(Int.random(in: 3600...(12 * 86_400), using: &rng)))
+                    pause = StepPause(pausedAt: pausedAt, resumedAt: resumedAt, deadlineBefore: deadline)
+                    if let resumedAt {
+                        current = DeadlineClock().resumedStepDeadline(deadline, after: SupplementWait(from: pausedAt, until: resumedAt))
+                        completed = completed.map { max($0, resumedAt).addingTimeInterval(TimeInterval(Int.random(in: 0...86_400, using: &rng))) }
+                    } else {
+                        completed = nil
+                    }
+                }
+                let record = StepRecord(deadline: current, completedAt: completed, pause: pause)
+                steps.append(Step(assignee: assignee, unit: unit, record: record))
                 _ = try await env.pool.execute("""
-                    INSERT INTO dossier_steps (dossier_id, step_code, step_name, handling_unit, assignee_id, opened_at, deadline, closed_at, timeliness)
-                    VALUES (\(dossierID), 'tham-dinh', 'Thẩm định', \(unit), \(assignee), \(deadline.addingTimeInterval(-86_400 * 3)), \(deadline),
-                            \(completed), \(completed.map { StepTimeliness.of(deadline: deadline, completedAt: $0).rawValue }))
+                    INSERT INTO dossier_steps (dossier_id, step_code, step_name, handling_unit, assignee_id, opened_at, deadline, closed_at,
+                                               timeliness, paused_at, resumed_at, deadline_before_pause)
+                    VALUES (\(dossierID), 'tham-dinh', 'Thẩm định', \(unit), \(assignee), \(deadline.addingTimeInterval(-86_400 * 3)), \(current),
+                            \(completed), \(completed.map { StepTimeliness.of(deadline: current, completedAt: $0).rawValue }),
+                            \(pause?.pausedAt), \(pause?.resumedAt), \(pause?.deadlineBefore))
                     """)
             }
 
@@ -299,9 +318,7 @@ import Testing
                     for officer in officers {
                         let own = steps.filter { $0.assignee == officer.record.id && $0.unit == a }.map(\.record)
                         let expected = WeeklyCompletion(week: week, steps: own, now: now)
-                        let openOverdue = own.filter { step in
-                            step.deadline < cutoff && (step.completedAt.map { $0 > cutoff } ?? true)
-                        }.count
+                        let openOverdue = own.filter { $0.isOverdue(at: cutoff) }.count
                         let actual = try #require(figures.first { $0.username == officer.username })
                         #expect(actual.completion == expected, "\(officer.username) \(week) at \(now)")
                         #expect(actual.openOverdue == openOverdue, "\(officer.username) \(week) at \(now)")

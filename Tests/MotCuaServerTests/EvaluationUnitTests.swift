@@ -46,13 +46,30 @@ import Testing
             #expect(report.ratings.count == 0 && report.ratings.averageTotal == nil)
             #expect(report.ratings.bands.additionalProperties.values.allSatisfy { $0 == 0 })
             // No ratings: no satisfaction share is claimed (neither 0% nor 100%).
-            #expect(report.ratings.satisfaction.additionalProperties.isEmpty, "\(report.ratings.satisfaction)")
-            #expect(report.index766.points == nil && report.index766.maxPoints == 100 && report.index766.applicableMaxPoints == 0)
+            #expect(report.ratings.satisfaction.additionalProperties.values.allSatisfy { $0?.value == nil }, "\(report.ratings.satisfaction)")
+            // "Not applicable" is an explicit JSON null, never a left-out field (issue 16).
+            let raw = try await client.get("/v1/evaluations/units/\(world.unitA)?from=2026-03-01&to=2026-03-31", token: world.leader.token)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(raw.text.utf8)) as? [String: Any])
+            for field in ["onTimeRate", "averageProcessingDays", "p90ProcessingDays", "onlineRate", "onlinePaymentRate", "digitisationRate"] {
+                #expect(json[field] is NSNull, "\(field): \(json[field] ?? "left out")")
+            }
+            let ratings = try #require(json["ratings"] as? [String: Any])
+            #expect(ratings["averageTotal"] is NSNull)
+            #expect((ratings["satisfaction"] as? [String: Any])?.count == 3)
+            #expect((ratings["satisfaction"] as? [String: Any])?.values.allSatisfy { $0 is NSNull } == true)
+            let index = try #require(json["index766"] as? [String: Any])
+            #expect(index["points"] is NSNull && index["scaledPoints"] is NSNull)
+            for group in try #require(index["groups"] as? [[String: Any]]) {
+                #expect(group["points"] is NSNull)
+                for indicator in try #require(group["indicators"] as? [[String: Any]]) {
+                    #expect(indicator["rate"] is NSNull && indicator["points"] is NSNull && indicator.keys.contains("threshold"), "\(indicator)")
+                }
+            }
+            #expect(report.index766.points?.value == nil && report.index766.maxPoints == 100 && report.index766.applicableMaxPoints == 0)
             for group in report.index766.groups {
-                #expect(group.points == nil, "group \(group.id)")
+                #expect(group.points?.value == nil, "group \(group.id)")
                 for item in group.indicators {
-                    #expect(item.rate == nil && item.points == nil, "indicator \(item.id)")
-                    #expect(item.rate?.isNaN != true && item.points?.isNaN != true)
+                    #expect(item.rate?.value == nil && item.points?.value == nil, "indicator \(item.id)")
                 }
             }
             // The same report as CSV: the rates are empty cells, never NaN or 0.
@@ -67,7 +84,14 @@ import Testing
                 try await client.get("/v1/evaluations/weekly?unit=\(world.unitA)&from=2026-03-02&to=2026-03-08", token: world.leader.token),
                 as: Components.Schemas.WeeklyEvaluations.self)
             #expect(weekly.items.map(\.week) == ["2026-W10"])
-            #expect(weekly.items[0].dossiers == 0 && weekly.items[0].onTimeRate == nil && weekly.items[0].completionRate == nil)
+            #expect(weekly.items[0].dossiers == 0 && weekly.items[0].onTimeRate?.value == nil && weekly.items[0].completionRate?.value == nil)
+            let rawWeekly = try await client.get("/v1/evaluations/weekly?unit=\(world.unitA)&from=2026-03-02&to=2026-03-08", token: world.leader.token)
+            let week = try #require((try JSONSerialization.jsonObject(with: Data(rawWeekly.text.utf8)) as? [String: Any])?["items"] as? [[String: Any]])
+            #expect(week.first?["completionRate"] is NSNull && week.first?["onTimeRate"] is NSNull, "\(week)")
+            let rawOfficers = try await client.get("/v1/evaluations/officers?unit=\(world.unitA)&week=2026-W10", token: world.leader.token)
+            let officers = try #require(try JSONSerialization.jsonObject(with: Data(rawOfficers.text.utf8)) as? [String: Any])
+            #expect(officers["unitCompletionRate"] is NSNull)
+            #expect((officers["items"] as? [[String: Any]])?.allSatisfy { $0["completionRate"] is NSNull } == true)
             let procedures = try expectJSON(
                 try await client.get("/v1/evaluations/procedures?unit=\(world.unitA)&from=2026-03-01&to=2026-03-31", token: world.leader.token),
                 as: Components.Schemas.ProcedureEvaluations.self)
@@ -167,7 +191,7 @@ import Testing
             #expect(report.ratings.bands.additionalProperties == ["excellent": 1, "good": 1, "fair": 1, "average": 0, "weak": 0])
             let shares = report.ratings.satisfaction.additionalProperties
             for level in ["very_satisfied", "satisfied", "dissatisfied"] {
-                #expect(nearly(shares[level], 1.0 / 3), "\(level): \(shares)")
+                #expect(nearly(shares[level] ?? nil, 1.0 / 3), "\(level): \(shares)")
             }
 
             // The 766 index.
@@ -190,7 +214,7 @@ import Testing
                 #expect(item.rate == nil && item.points == nil && item.note != nil, "\(id)")
             }
             let total = expected.values.reduce(0) { $0 + $1.points }
-            #expect(nearly(report.index766.points, total), "\(report.index766.points ?? -1) vs \(total)")
+            #expect(nearly(report.index766.points, total), "\(report.index766.points?.value ?? -1) vs \(total)")
             #expect(report.index766.applicableMaxPoints == 6 + 14 + 6 + 8 + 10 + 16 + 6 + 6)
             #expect(nearly(try group(report, "progress").points, 6 + 72.0 / 13))
 

@@ -19,18 +19,21 @@ public struct APIError: Error, Sendable, Equatable {
     public var title: String
     public var detail: String?
     public var invalidParams: [InvalidParam]
+    /// For `invalid-transition`: the dossier's status (an extension member of the problem).
+    public var dossierStatus: String?
     /// Extra response headers (`Retry-After`, `Allow`, `WWW-Authenticate`).
     public var headers: HTTPFields
 
     public init(
         _ status: HTTPResponse.Status, code: String, title: String, detail: String? = nil,
-        invalidParams: [InvalidParam] = [], headers: HTTPFields = [:]
+        invalidParams: [InvalidParam] = [], dossierStatus: String? = nil, headers: HTTPFields = [:]
     ) {
         self.status = status
         self.code = code
         self.title = title
         self.detail = detail
         self.invalidParams = invalidParams
+        self.dossierStatus = dossierStatus
         self.headers = headers
     }
 }

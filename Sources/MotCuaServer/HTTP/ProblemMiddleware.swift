@@ -81,6 +81,8 @@ struct ProblemMiddleware: RouterMiddleware {
         switch error {
         case .notFound(let detail): .notFound(detail)
         case .conflict(let code, let detail): .conflict(code, detail)
+        case .invalidTransition(let detail, let status):
+            APIError(.conflict, code: "invalid-transition", title: "Conflict", detail: detail, dossierStatus: status)
         case .invalid(let field, let reason): .validation(field, reason)
         case .invalidFields(let fields): .validation(fields.map { .init(name: $0.field, reason: $0.reason) })
         case .invalidCursor: .malformed("The cursor is not one this server issued; start again without it.")
@@ -161,13 +163,15 @@ extension APIError {
         var instance: String
         var requestId: String
         var invalidParams: [InvalidParam]?
+        var dossierStatus: String?
     }
 
     /// This problem as an `application/problem+json` response.
     func response(instance: String, requestID: String) -> Response {
         let body = Body(
             type: "https://motcua.example/problems/\(code)", title: title, status: Int(status.code), detail: detail,
-            code: code, instance: instance, requestId: requestID, invalidParams: invalidParams.isEmpty ? nil : invalidParams)
+            code: code, instance: instance, requestId: requestID, invalidParams: invalidParams.isEmpty ? nil : invalidParams,
+            dossierStatus: dossierStatus)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         let data = (try? encoder.encode(body)) ?? Data()

@@ -24,8 +24,12 @@ extension APIHandler {
         guard principal.isProvinceWide else { throw APIError.forbidden("The province ranking is for admin, portal and auditor accounts.") }
         let period = try EvaluationPeriod(from: input.query.from, to: input.query.to, now: clock.now)
         let figures = try await evaluations.unitFigures(.province(principal.province), start: period.start, end: period.end, asOf: period.asOf)
+        func rankKey(_ report: Components.Schemas.UnitEvaluation) -> (Double, Double) {
+            (report.index766.scaledPoints?.value ?? -1, report.onTimeRate?.value ?? -1)
+        }
+        // Highest scaled index first, then on-time rate; ties by unit code.
         let ranked = figures.map { Components.Schemas.UnitEvaluation($0, period: period) }.sorted {
-            ($0.index766.points ?? -1, $0.onTimeRate ?? -1, $1.unit) > ($1.index766.points ?? -1, $1.onTimeRate ?? -1, $0.unit)
+            (rankKey($0).0, rankKey($0).1, $1.unit) > (rankKey($1).0, rankKey($1).1, $0.unit)
         }
         if Self.wantsCSV(input.headers.accept.map(\.contentType)) {
             var table = UnitReportCSV.table(ranked: true)
@@ -54,8 +58,8 @@ extension APIHandler {
             Components.Schemas.OfficerEvaluation(
                 username: officer.username, fullName: officer.fullName, due: officer.completion.due,
                 carriedOver: officer.completion.carriedOver, completedOnTime: officer.completion.completedOnTime,
-                late: officer.completion.late, openOverdue: officer.openOverdue, completionRate: officer.completion.rate)
-        }.sorted { ($0.completionRate ?? 2, -$0.late, $0.username) < ($1.completionRate ?? 2, -$1.late, $1.username) }
+                late: officer.completion.late, openOverdue: officer.openOverdue, completionRate: .init(officer.completion.rate))
+        }.sorted { ($0.completionRate?.value ?? 2, -$0.late, $0.username) < ($1.completionRate?.value ?? 2, -$1.late, $1.username) }
         if Self.wantsCSV(input.headers.accept.map(\.contentType)) {
             var table = CSVTable([
                 ("username", "Tài khoản"), ("full_name", "Họ và tên"), ("due", "Số việc đến hạn"), ("carried_over", "Quá hạn tuần trước"),
@@ -71,7 +75,7 @@ extension APIHandler {
             return .ok(.init(body: .csv(table.body(vietnamese: input.query.lang == .vi))))
         }
         let unitRate = WeeklyCompletion(week: week, due: total.due, carriedOver: total.carried, completedOnTime: total.onTime).rate
-        return .ok(.init(body: .json(.init(unit: unit.code, week: week.description, unitCompletionRate: unitRate, items: items))))
+        return .ok(.init(body: .json(.init(unit: unit.code, week: week.description, unitCompletionRate: .init(unitRate), items: items))))
     }
 
     func getWeeklyEvaluations(_ input: Operations.GetWeeklyEvaluations.Input) async throws -> Operations.GetWeeklyEvaluations.Output {
@@ -90,8 +94,8 @@ extension APIHandler {
                 .one(unit.code), start: week.monday.startInstant, end: end, asOf: min(end, now))[0]
             items.append(.init(
                 week: week.description, monday: week.monday.description, stepsDue: completion.denominator,
-                stepsCompletedOnTime: completion.completedOnTime, completionRate: completion.rate, dossiers: dossiers.dossiers,
-                onTime: dossiers.onTime, onTimeRate: Index766.rate(dossiers.onTime, dossiers.dossiers)))
+                stepsCompletedOnTime: completion.completedOnTime, completionRate: .init(completion.rate), dossiers: dossiers.dossiers,
+                onTime: dossiers.onTime, onTimeRate: .init(Index766.rate(dossiers.onTime, dossiers.dossiers))))
             week = week.next
         }
         if Self.wantsCSV(input.headers.accept.map(\.contentType)) {
@@ -118,8 +122,9 @@ extension APIHandler {
             Components.Schemas.ProcedureEvaluation(
                 code: row.code, name: row.name, dossiers: row.dossiers, finished: row.finished,
                 statutory: .init(value: row.statutory.value, unit: .init(rawValue: row.statutory.unit.rawValue)!),
-                averageTime: row.averageTime, p90Time: row.p90Time, supplementRequested: row.supplementRequested,
-                supplementRate: Index766.rate(row.supplementRequested, row.dossiers), onTimeRate: Index766.rate(row.onTime, row.dossiers))
+                averageTime: .init(row.averageTime), p90Time: .init(row.p90Time), supplementRequested: row.supplementRequested,
+                supplementRate: .init(Index766.rate(row.supplementRequested, row.dossiers)),
+                onTimeRate: .init(Index766.rate(row.onTime, row.dossiers)))
         }
         if Self.wantsCSV(input.headers.accept.map(\.contentType)) {
             var table = CSVTable([

@@ -77,7 +77,7 @@ extension APIHandler {
         }
         check(input.steps.count <= 30, "steps", "must have at most 30 entries")
         for (index, step) in input.steps.enumerated() {
-            check(Self.matches(step.code, extra: "_-", upper: false, max: 40), "steps[\(index)].code", "must be 1-40 lower-case letters, digits, '_' or '-'")
+            check(Self.matches(step.code, extra: "_-", upper: true, max: 40), "steps[\(index)].code", "must be 1-40 letters, digits, '_' or '-'")
             check(!step.name.trimmingCharacters(in: .whitespaces).isEmpty && step.name.count <= 200, "steps[\(index)].name", "must be 1-200 characters, not blank")
             check((1...2000).contains(step.durationHours), "steps[\(index)].durationHours", "must be 1-2000 working hours")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaAPI
 import OpenAPIRuntime
 
 /// A report as CSV (RFC 4180) for the province's spreadsheets: a UTF-8 byte-order mark so spreadsheet
@@ -31,6 +32,9 @@ struct CSVTable {
         guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
+    /// A number for a cell: empty when not applicable, otherwise up to four decimals.
+    static func number(_ value: NullableDouble?) -> String { number(value?.value) }
 
     /// A number for a cell: empty when not applicable, otherwise up to four decimals.
     static func number(_ value: Double?) -> String {

@@ -19,7 +19,9 @@ extension Components.Schemas.Dossier {
             note: d.note, submittedAt: d.submittedAt, receivedAt: d.receivedAt, startDate: d.startDate?.description,
             dueDate: d.dueDate?.description, appointmentDate: d.appointmentDate?.description,
             acceptBy: d.status == .submitted ? d.acceptBy : nil, assignee: d.assignee,
-            currentStep: d.step.map { .init(code: $0.code, name: $0.name, assignee: $0.assignee, openedAt: $0.openedAt, deadline: $0.deadline) },
+            currentStep: d.step.map {
+                .init(code: $0.code, name: $0.name, assignee: $0.assignee, openedAt: $0.openedAt, deadline: $0.deadline, pausedAt: $0.pausedAt)
+            },
             supplementRequests: d.supplementRequests, apologized: d.apologized, finishedAt: d.finishedAt,
             timeliness: d.timeliness(now: now).flatMap { Components.Schemas.Timeliness(rawValue: $0.rawValue) },
             fees: .init(

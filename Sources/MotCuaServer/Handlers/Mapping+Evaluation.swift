@@ -6,7 +6,7 @@ import MotCuaStore
 extension Components.Schemas.UnitEvaluation {
     init(_ f: UnitFigures, period: EvaluationPeriod) {
         let index = Index766(input: f.index766Input)
-        let rate = Index766.rate
+        let rate = { (numerator: Int, denominator: Int) in NullableDouble(Index766.rate(numerator, denominator)) }
         let timeliness = { (kind: Timeliness) in f.timeliness[kind] ?? 0 }
         self.init(
             unit: f.unit, unitName: f.unitName, from: period.from.description, to: period.to.description, asOf: period.asOf,
@@ -15,16 +15,16 @@ extension Components.Schemas.UnitEvaluation {
             timeliness: .init(
                 early: timeliness(.early), onTime: timeliness(.onTime), late: timeliness(.late),
                 withinDeadline: timeliness(.withinDeadline), overdue: timeliness(.overdue)),
-            onTimeRate: rate(f.onTime, f.dossiers), averageProcessingDays: f.averageDays, p90ProcessingDays: f.p90Days,
+            onTimeRate: rate(f.onTime, f.dossiers), averageProcessingDays: .init(f.averageDays), p90ProcessingDays: .init(f.p90Days),
             supplementRequests: f.supplementRequests, dossiersWithSeveralSupplements: f.severalSupplements, apologies: f.apologies,
             onlineSubmitted: f.onlineSubmitted, onlineRate: rate(f.onlineSubmitted, f.dossiers),
             onlinePaymentRate: rate(f.paidOnline, f.feeBearing), digitisationRate: rate(f.digitized, f.dossiers),
             ratings: .init(
-                count: f.ratings, averageTotal: f.ratingAverage,
+                count: f.ratings, averageTotal: .init(f.ratingAverage),
                 bands: .init(additionalProperties: Dictionary(uniqueKeysWithValues: RatingBand.allCases.map { ($0.rawValue, f.bands[$0] ?? 0) })),
-                // Shares of the ratings; none at all when nothing was rated (not applicable, never 0%).
-                satisfaction: .init(additionalProperties: Dictionary(uniqueKeysWithValues: Satisfaction.allCases.compactMap { level in
-                    rate(f.satisfaction[level] ?? 0, f.ratings).map { (level.rawValue, $0) }
+                // Shares of the ratings; each null when nothing was rated (not applicable, never 0%).
+                satisfaction: .init(additionalProperties: Dictionary(uniqueKeysWithValues: Satisfaction.allCases.map { level in
+                    (level.rawValue, rate(f.satisfaction[level] ?? 0, f.ratings))
                 }))),
             index766: .init(index))
     }
@@ -33,12 +33,15 @@ extension Components.Schemas.UnitEvaluation {
 extension Components.Schemas.Index766 {
     init(_ index: MotCuaDomain.Index766) {
         self.init(
-            points: index.points, maxPoints: index.maxPoints, applicableMaxPoints: index.applicableMaxPoints,
+            points: .init(index.points), scaledPoints: .init(index.scaledPoints), maxPoints: index.maxPoints,
+            applicableMaxPoints: index.applicableMaxPoints,
             groups: index.groups.map { group in
                 .init(
-                    id: group.id.rawValue, name: group.name, points: group.points, maxPoints: group.maxPoints,
+                    id: group.id.rawValue, name: group.name, points: .init(group.points), maxPoints: group.maxPoints,
                     indicators: group.indicators.map {
-                        .init(id: $0.id, name: $0.name, rate: $0.rate, points: $0.points, maxPoints: $0.maxPoints, threshold: $0.threshold, note: $0.note)
+                        .init(
+                            id: $0.id, name: $0.name, rate: .init($0.rate), points: .init($0.points), maxPoints: $0.maxPoints,
+                            threshold: .init($0.threshold), note: $0.note)
                     })
             })
     }

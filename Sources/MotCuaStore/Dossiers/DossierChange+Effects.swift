@@ -15,27 +15,32 @@ extension DossierChange {
         event.data["dueDate"] = .string(deadline.dueDate.description)
     }
 
-    /// Refuse, stop, withdraw and resolve end the handling: the open step closes and the finish time is kept.
+    /// Refuse, stop, withdraw and resolve end the handling: a wait for the citizen ends with it (the
+    /// due date moves by the wait up to now), the open step closes and the finish time and the time
+    /// taken are kept.
     mutating func finish() async throws {
+        try await endWait()
         try await closeStep()
         sets.append("finished_at = \(now)")
-        if let elapsed = elapsedTime() {
+        if let elapsed = try await elapsedTime() {
             let statutory = Double(procedure.processingTime.value)
             sets += ["elapsed = \(elapsed)", "elapsed_ratio = \(elapsed / max(statutory, 1))"]
         }
         if status != .resolved { sets += ["assignee_id = NULL", "current_step = NULL", "current_step_id = NULL"] }
     }
 
-    /// The time taken until now in the procedure's unit, supplement waits excluded; nil before the clock started.
-    func elapsedTime() -> Double? {
+    /// The time taken until now in the procedure's unit, every wait for the citizen excluded; nil
+    /// before the clock started.
+    func elapsedTime() async throws -> Double? {
         guard let startDate = record.startDate, let receivedAt = record.receivedAt else { return nil }
-        let today = LocalDate(vietnam: now)
-        let calendar = clock.calendar
-        switch procedure.processingTime.unit {
-        case .workingDays: return Double(max(calendar.workingDays(from: startDate, to: today) - record.pausedDays, 0))
-        case .calendarDays: return Double(max(startDate.days(to: today) - record.pausedDays, 0))
-        case .workingHours: return Double(max(calendar.workingSeconds(from: receivedAt, to: now), 0)) / 3600
+        var waits: [SupplementWait] = []
+        if record.supplementRequests > 0 {
+            let rows = try await connection.query("""
+                SELECT requested_at, supplied_at FROM supplement_requests WHERE dossier_id = \(record.id) AND phase = 'processing'
+                """)
+            waits = try rows.map { SupplementWait(from: try $0.decode(Date.self, at: 0), until: try $0.decode(Date?.self, at: 1) ?? now) }
         }
+        return clock.elapsed(unit: procedure.processingTime.unit, startDate: startDate, receivedAt: receivedAt, end: now, waits: waits)
     }
 
     /// Form 02: every item must name a component of the procedure. At intake the clock has not
@@ -69,6 +74,11 @@ extension DossierChange {
             sets += ["incomplete_expires_at = \(expiry.dueAt)", "accept_by = NULL"]
         } else {
             sets.append("supplement_pending_at = \(now)")
+            if let step = openStep {
+                _ = try await connection.execute("""
+                    UPDATE dossier_steps SET paused_at = \(now), deadline_before_pause = deadline WHERE id = \(step.id)
+                    """)
+            }
         }
         event.data["items"] = .objects(items.map { ["documentCode": $0.documentCode, "note": $0.note] })
     }
@@ -88,24 +98,31 @@ extension DossierChange {
             UPDATE supplement_requests SET supplied_at = \(now)
             WHERE dossier_id = \(record.id) AND handling_unit = \(record.handlingUnit) AND supplied_at IS NULL
             """)
+        try await endWait()
+    }
+
+    /// The wait for the citizen is over (the supplement arrived, or the dossier is withdrawn or
+    /// stopped while waiting): the due date and the open step's deadline move forward by the wait,
+    /// and the step resumes. Nothing happens outside a wait during processing.
+    mutating func endWait() async throws {
         guard record.status == .supplementRequested, let pausedAt = record.supplementPendingAt, let dueDate = record.dueDate else { return }
-        let calendar = clock.calendar
-        let resumedDue = clock.resumedDueDate(original: dueDate, pausedAt: pausedAt, resumedAt: now)
-        let pausedDays = dueDate.days(to: resumedDue) > 0 ? calendar.workingDays(from: dueDate, to: resumedDue) : 0
-        let pausedSeconds = calendar.workingSeconds(from: pausedAt, to: now)
-        let dueAt = procedure.processingTime.unit == .workingHours
-            ? calendar.addingWorkingSeconds(pausedSeconds, to: record.dueAt ?? now) : calendar.closingInstant(on: resumedDue)
-        let appointment = max(record.appointmentDate ?? resumedDue, resumedDue)
+        let wait = SupplementWait(from: pausedAt, until: now)
+        let deadline = Deadline(dueDate: dueDate, dueAt: record.dueAt ?? clock.calendar.closingInstant(on: dueDate))
+        let resumed = clock.resumed(deadline, unit: procedure.processingTime.unit, after: wait)
+        let appointment = max(record.appointmentDate ?? resumed.dueDate, resumed.dueDate)
         sets += [
-            "due_date = \(resumedDue.description)::date", "due_at = \(dueAt)", "appointment_date = \(appointment.description)::date",
-            "paused_days = paused_days + \(pausedDays)", "supplement_pending_at = NULL",
+            "due_date = \(resumed.dueDate.description)::date", "due_at = \(resumed.dueAt)",
+            "appointment_date = \(appointment.description)::date",
+            "paused_days = paused_days + \(wait.workingDays(on: clock.calendar))", "supplement_pending_at = NULL",
         ]
-        if let step = record.step {
+        if let step = openStep {
+            let stepDeadline = clock.resumedStepDeadline(step.deadline, after: wait)
             _ = try await connection.execute("""
-                UPDATE dossier_steps SET deadline = \(calendar.addingWorkingSeconds(pausedSeconds, to: step.deadline)) WHERE id = \(step.id)
+                UPDATE dossier_steps SET deadline = \(stepDeadline), resumed_at = \(now) WHERE id = \(step.id)
                 """)
+            openStep?.deadline = stepDeadline
         }
-        event.data["dueDate"] = .string(resumedDue.description)
+        event.data["dueDate"] = .string(resumed.dueDate.description)
     }
 
     /// Opens a control-slip step for an active officer of the handling unit.
@@ -130,7 +147,7 @@ extension DossierChange {
 
     /// Closes the open step, recording whether it finished early, on time or late.
     mutating func closeStep() async throws {
-        guard let step = record.step else { return }
+        guard let step = openStep else { return }
         let timeliness = StepTimeliness.of(deadline: step.deadline, completedAt: now)
         _ = try await connection.execute("""
             UPDATE dossier_steps SET closed_at = \(now), closed_by = \(principal.userID), timeliness = \(timeliness.rawValue)
@@ -152,7 +169,9 @@ extension DossierChange {
 
     /// Form 04: once, at least one working day before the due date, to a later working day.
     mutating func apologize(_ newDate: LocalDate) throws {
-        guard let dueDate = record.dueDate else { throw StoreError.conflict(code: "invalid-transition", detail: "The clock has not started.") }
+        guard let dueDate = record.dueDate else {
+            throw StoreError.invalidTransition(detail: "The clock has not started.", status: record.status.rawValue)
+        }
         if let refusal = clock.checkApology(now: now, dueDate: dueDate, newDate: newDate, alreadyApologized: record.apologized) {
             throw StoreError(refusal.dossierRefusal)
         }

@@ -68,6 +68,8 @@ public struct OpenStep: Sendable, Hashable {
     public var assignee: String
     public var openedAt: Date
     public var deadline: Date
+    /// When the step paused for a supplement wait that is still going on; `nil` while it runs.
+    public var pausedAt: Date?
 }
 
 /// A dossier as stored, with the names its API view needs.
@@ -97,7 +99,6 @@ public struct DossierRecord: Sendable, Hashable {
     public var step: OpenStep?
     public var supplementRequests: Int
     public var supplementPendingAt: Date?
-    public var pausedDays: Int
     public var apologized: Bool
     public var finishedAt: Date?
     public var feeRequested: Int64
@@ -127,10 +128,10 @@ public struct DossierRecord: Sendable, Hashable {
         d.channel, d.status, d.applicant, d.documents, d.note, d.submitted_at, d.received_at, d.start_date::text,
         d.due_date::text, d.due_at, d.appointment_date::text, d.accept_by, d.assignee_id, u.username,
         s.id, s.step_code, s.step_name, s.opened_at, s.deadline, d.supplement_requests, d.supplement_pending_at,
-        d.paused_days, d.apologized, d.finished_at, d.fee_requested, d.fee_paid,
+        d.apologized, d.finished_at, d.fee_requested, d.fee_paid,
         (SELECT jsonb_agg(jsonb_build_object('amount', p.amount, 'channel', p.channel, 'epoch', extract(epoch FROM p.at)) ORDER BY p.id)
            FROM dossier_payments p WHERE p.dossier_id = d.id AND p.kind = 'payment'),
-        d.lookup_key, d.version, d.created_at, d.updated_at, d.listed_at
+        d.lookup_key, d.version, d.created_at, d.updated_at, d.listed_at, CASE WHEN s.resumed_at IS NULL THEN s.paused_at END
         """
 
     static let fromClause = from("dossiers")
@@ -174,21 +175,21 @@ public struct DossierRecord: Sendable, Hashable {
         if let stepID = try row.decode(Int64?.self, at: 22) {
             step = OpenStep(
                 id: stepID, code: try row.decode(String.self, at: 23), name: try row.decode(String.self, at: 24),
-                assignee: assignee ?? "", openedAt: try row.decode(Date.self, at: 25), deadline: try row.decode(Date.self, at: 26))
+                assignee: assignee ?? "", openedAt: try row.decode(Date.self, at: 25), deadline: try row.decode(Date.self, at: 26),
+                pausedAt: try row.decode(Date?.self, at: 39))
         }
         supplementRequests = try row.decode(Int.self, at: 27)
         supplementPendingAt = try row.decode(Date?.self, at: 28)
-        pausedDays = try row.decode(Int.self, at: 29)
-        apologized = try row.decode(Bool.self, at: 30)
-        finishedAt = try row.decode(Date?.self, at: 31)
-        feeRequested = try row.decode(Int64.self, at: 32)
-        feePaid = try row.decode(Int64.self, at: 33)
+        apologized = try row.decode(Bool.self, at: 29)
+        finishedAt = try row.decode(Date?.self, at: 30)
+        feeRequested = try row.decode(Int64.self, at: 31)
+        feePaid = try row.decode(Int64.self, at: 32)
         // NULL without payments (most dossiers), so the JSON decoder runs only when there is one.
-        payments = try row.decode(PostgresJSON<[PaymentRecord]>?.self, at: 34)?.value ?? []
-        lookupKey = try row.decode(String.self, at: 35)
-        version = try row.decode(Int.self, at: 36)
-        createdAt = try row.decode(Date.self, at: 37)
-        updatedAt = try row.decode(Date.self, at: 38)
-        listedAt = try row.decode(Date.self, at: 39)
+        payments = try row.decode(PostgresJSON<[PaymentRecord]>?.self, at: 33)?.value ?? []
+        lookupKey = try row.decode(String.self, at: 34)
+        version = try row.decode(Int.self, at: 35)
+        createdAt = try row.decode(Date.self, at: 36)
+        updatedAt = try row.decode(Date.self, at: 37)
+        listedAt = try row.decode(Date.self, at: 38)
     }
 }

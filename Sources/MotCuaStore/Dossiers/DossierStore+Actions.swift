@@ -43,6 +43,8 @@ struct DossierChange {
     let connection: PostgresConnection
     let onlineIncompleteWorkingDays: Int
     var status: DossierStatus
+    /// The control-slip step open when the command began, with its deadline as the command moves it.
+    var openStep: OpenStep?
     var sets: [PostgresQuery] = []
     var event: DossierEvent
 
@@ -56,6 +58,7 @@ struct DossierChange {
         self.clock = clock
         self.connection = connection
         self.status = record.status
+        self.openStep = record.step
         self.event = DossierEvent(type: "", from: record.status, to: record.status, actorID: principal.userID)
     }
 
@@ -75,12 +78,12 @@ struct DossierChange {
         case .requestSupplement(_, let items): try await requestSupplement(items)
         case .supplement(let documents): try await supplement(documents)
         case .assign(let assignee, let step):
-            guard let step = step.map({ code in procedure.steps.first { $0.code == code } }) ?? procedure.firstHandlingStep else {
+            guard let step = step.map({ procedure.step(code: $0) }) ?? procedure.firstHandlingStep else {
                 throw StoreError.invalid(field: "step", reason: "not a step of procedure \(procedure.code)")
             }
             try await openStep(step, assignee: assignee)
         case .forward(let stepCode, let assignee, _):
-            guard let step = procedure.steps.first(where: { $0.code == stepCode }) else {
+            guard let step = procedure.step(code: stepCode) else {
                 throw StoreError.invalid(field: "step", reason: "\(stepCode) is not a step of procedure \(procedure.code)")
             }
             try await closeStep()
@@ -124,7 +127,9 @@ struct DossierChange {
             SELECT 1 FROM supplement_requests WHERE dossier_id = \(record.id) AND phase = 'intake' AND supplied_at IS NULL
             """)
         guard !pending.isEmpty else {
-            throw StoreError.conflict(code: "invalid-transition", detail: "No completion request is waiting for documents.")
+            throw StoreError.invalidTransition(
+                detail: "'supplement' is not possible: the dossier is submitted and no completion request is waiting for documents.",
+                status: record.status.rawValue)
         }
         sets.append("incomplete_expires_at = NULL")
         sets.append("accept_by = \(clock.acceptBy(submittedAt: now))")
@@ -145,9 +150,16 @@ struct DossierChange {
 }
 
 extension StoreError {
-    /// A refusal of the state machine: `forbidden` stays a 403, every other rule is a 409 with its code.
+    /// A refusal of the state machine: `forbidden` stays a 403; a missing reason or an unusable
+    /// appointment date is a 422 naming the field; an impossible transition names the status;
+    /// every other rule is a 409 with its code.
     init(_ refusal: DossierRefusal) {
-        self = refusal.code == .forbidden
-            ? .forbidden(refusal.message) : .conflict(code: refusal.code.rawValue, detail: refusal.message)
+        self = switch refusal.code {
+        case .forbidden: .forbidden(refusal.message)
+        case .reasonRequired: .invalid(field: "reason", reason: "must not be blank")
+        case .invalidAppointmentDate: .invalid(field: "newAppointmentDate", reason: refusal.message)
+        case .invalidTransition: .invalidTransition(detail: refusal.message, status: refusal.status?.rawValue)
+        default: .conflict(code: refusal.code.rawValue, detail: refusal.message)
+        }
     }
 }

@@ -14,30 +14,41 @@ public struct OfficerFigures: Sendable, Hashable {
 extension EvaluationStore {
     /// Per officer of `unit` (every active officer, with zeros when they had nothing), the steps of
     /// `week` judged as of `now`: due in the week and decided, carried over, completed on time, open
-    /// and overdue. The three parts (deadline in the week; earlier and still open; earlier and closed
-    /// after the cut-off) each use an index, so old history is never scanned.
+    /// and overdue. As `WeeklyCompletion` defines them, each step is judged by its deadline as it
+    /// stood at the cut-off, and a step paused at the cut-off (its dossier waited for the citizen)
+    /// counts nowhere. The branches (deadline in the week; earlier and still open; earlier and closed
+    /// after the cut-off; paused and resumed after the cut-off) each use an index, so old history is
+    /// never scanned.
     public func officerFigures(unit: String, week: IsoWeek, now: Date) async throws -> [OfficerFigures] {
         let start = week.monday.startInstant
         let end = week.next.monday.startInstant
         let cutoff = min(end, now)
         let rows = try await report("""
             WITH s AS (
-                SELECT assignee_id, deadline, closed_at FROM dossier_steps
+                SELECT id, assignee_id, deadline, closed_at, paused_at, resumed_at, deadline_before_pause FROM dossier_steps
                 WHERE handling_unit = \(unit) AND deadline >= \(start) AND deadline < \(end)
-                UNION ALL
-                SELECT assignee_id, deadline, closed_at FROM dossier_steps
+                UNION
+                SELECT id, assignee_id, deadline, closed_at, paused_at, resumed_at, deadline_before_pause FROM dossier_steps
                 WHERE handling_unit = \(unit) AND closed_at IS NULL AND deadline < \(start)
-                UNION ALL
-                SELECT assignee_id, deadline, closed_at FROM dossier_steps
-                WHERE handling_unit = \(unit) AND closed_at > \(cutoff) AND deadline < \(start)),
+                UNION
+                SELECT id, assignee_id, deadline, closed_at, paused_at, resumed_at, deadline_before_pause FROM dossier_steps
+                WHERE handling_unit = \(unit) AND closed_at > \(cutoff) AND deadline < \(start)
+                UNION
+                SELECT id, assignee_id, deadline, closed_at, paused_at, resumed_at, deadline_before_pause FROM dossier_steps
+                WHERE handling_unit = \(unit) AND paused_at IS NOT NULL AND resumed_at > \(cutoff) AND deadline_before_pause < \(end)),
+            j AS (
+                SELECT assignee_id, closed_at,
+                       CASE WHEN paused_at IS NOT NULL AND (resumed_at IS NULL OR resumed_at > \(cutoff))
+                            THEN deadline_before_pause ELSE deadline END AS deadline
+                FROM s WHERE NOT (paused_at IS NOT NULL AND paused_at <= \(cutoff) AND (resumed_at IS NULL OR resumed_at > \(cutoff)))),
             f AS (
                 SELECT assignee_id,
-                    count(*) FILTER (WHERE deadline >= \(start) AND (closed_at <= \(cutoff) OR deadline <= \(cutoff))) AS due,
-                    count(*) FILTER (WHERE deadline < \(start)) AS carried,
-                    count(*) FILTER (WHERE deadline >= \(start) AND (closed_at <= \(cutoff) OR deadline <= \(cutoff))
+                    count(*) FILTER (WHERE deadline >= \(start) AND deadline < \(end) AND (closed_at <= \(cutoff) OR deadline <= \(cutoff))) AS due,
+                    count(*) FILTER (WHERE deadline < \(start) AND (closed_at IS NULL OR closed_at > \(cutoff))) AS carried,
+                    count(*) FILTER (WHERE deadline >= \(start) AND deadline < \(end) AND (closed_at <= \(cutoff) OR deadline <= \(cutoff))
                                        AND closed_at <= deadline) AS on_time,
                     count(*) FILTER (WHERE (closed_at IS NULL OR closed_at > \(cutoff)) AND deadline < \(cutoff)) AS open_overdue
-                FROM s GROUP BY assignee_id)
+                FROM j GROUP BY assignee_id)
             SELECT u.username, u.full_name, coalesce(f.due, 0), coalesce(f.carried, 0), coalesce(f.on_time, 0), coalesce(f.open_overdue, 0)
             FROM users u LEFT JOIN f ON f.assignee_id = u.id
             WHERE (u.unit_code = \(unit) AND u.active AND u.roles && ARRAY['reception', 'leader', 'specialist']) OR f.assignee_id IS NOT NULL

@@ -111,6 +111,10 @@ struct EvaluationCommands: AsyncParsableCommand {
 
 /// Table and CSV columns of the evaluation reports.
 enum EvaluationColumns {
+    /// A rate or figure that does not apply (left out or `null`) prints as an empty cell.
+    static func rate(_ value: NullableDouble?) -> String { rate(value?.value) }
+    static func number(_ value: NullableDouble?) -> String { number(value?.value) }
+
     static func rate(_ value: Double?) -> String {
         value.map { String(format: "%.1f%%", $0 * 100) } ?? "n/a"
     }

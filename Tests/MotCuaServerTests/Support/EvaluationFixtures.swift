@@ -115,6 +115,11 @@ enum CSVReader {
 // MARK: - Numbers
 
 /// Equal within 1e-6 (both nil counts as equal).
+/// The same for a nullable figure of a decoded report (left out and `null` both read as not applicable).
+func nearly(_ a: NullableDouble?, _ b: Double?, tolerance: Double = 1e-6) -> Bool {
+    nearly(a?.value, b, tolerance: tolerance)
+}
+
 func nearly(_ a: Double?, _ b: Double?, tolerance: Double = 1e-6) -> Bool {
     switch (a, b) {
     case (nil, nil): true

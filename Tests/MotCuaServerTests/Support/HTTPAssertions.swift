@@ -46,6 +46,8 @@ struct Problem: Decodable, Sendable {
     var detail: String?
     var code: String
     var instance: String?
+    /// For `invalid-transition`: the dossier's status.
+    var dossierStatus: String?
     var requestId: String?
     var invalidParams: [InvalidParam]?
 }
