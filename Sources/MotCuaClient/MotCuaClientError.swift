@@ -39,6 +39,8 @@ public enum MotCuaClientError: Error, Sendable, Equatable {
         public var invalidParams: [InvalidParam]
         /// The request id the server logged this request under, for support.
         public var requestId: String?
+        /// For `invalid-transition`: the status the dossier is in (e.g. `returned`).
+        public var dossierStatus: String?
 
         /// Creates a problem from its parts.
         public init(
@@ -47,7 +49,8 @@ public enum MotCuaClientError: Error, Sendable, Equatable {
             title: String,
             detail: String? = nil,
             invalidParams: [InvalidParam] = [],
-            requestId: String? = nil
+            requestId: String? = nil,
+            dossierStatus: String? = nil
         ) {
             self.status = status
             self.code = code
@@ -55,6 +58,7 @@ public enum MotCuaClientError: Error, Sendable, Equatable {
             self.detail = detail
             self.invalidParams = invalidParams
             self.requestId = requestId
+            self.dossierStatus = dossierStatus
         }
     }
 

@@ -25,6 +25,7 @@ import Testing
             let invalid = await Self.problem { try await s.reception.dossiers.accept(dossier.code) }
             #expect(invalid?.status == 409)
             #expect(invalid?.code == "invalid-transition")
+            #expect(invalid?.dossierStatus == "received")
             #expect(invalid?.requestId?.isEmpty == false)
 
             // Only one supplement request per dossier.

@@ -147,6 +147,18 @@ struct DossierRulesTests {
         #expect(DossierRefusal.Code.allCases.map(\.rawValue) == ["invalid-transition", "forbidden",
             "supplement-limit", "apology-too-late", "apology-limit", "invalid-appointment-date", "reason-required"])
     }
+
+    @Test("national step codes keep their case, are unique ignoring case and are found ignoring case")
+    func stepCodes() {
+        let step = { (code: String) in ProcedureDefinition.Step(code: code, name: code, role: .specialist, durationHours: 4) }
+        var procedure = ProcedureDefinition(code: "1.001193", name: "Khai sinh", field: "Hộ tịch", processingTime: .workingDays(3),
+                                            documents: [], steps: [step("TN"), step("TD"), step("PD")], onlineLevel: .full)
+        #expect(procedure.violations().isEmpty)
+        #expect(procedure.step(code: "td")?.code == "TD" && procedure.step(code: "Pd")?.code == "PD")
+        #expect(procedure.step(code: "XX") == nil)
+        procedure.steps.append(step("td"))
+        #expect(procedure.violations().map(\.field) == ["steps[3].code"])
+    }
 }
 
 extension Result where Failure == DossierRefusal {

@@ -117,4 +117,20 @@ struct Index766Tests {
         #expect(index.group(.onlinePayment).points == nil)
         #expect(index.points == index.groups.compactMap(\.points).reduce(0, +))
     }
+
+    @Test("a non-applicable indicator is excluded and the applicable points are rescaled to 100")
+    func scaledPoints() {
+        var input = Index766.Input()
+        input.received = 10
+        input.onTime = 10
+        input.onlineSubmitted = 10
+        input.digitised = 10
+        input.synced = 10
+        let index = Index766(input: input)
+        #expect(index.indicator("3.6")?.points == nil)  // no fee-bearing dossier: online payment does not apply
+        let points = try! #require(index.points)
+        #expect(index.applicableMaxPoints < 100)
+        #expect(abs(index.scaledPoints! - points * 100 / index.applicableMaxPoints) < 1e-9)
+        #expect(Index766(input: Index766.Input()).scaledPoints == nil)
+    }
 }

@@ -43,7 +43,8 @@ struct ProblemMiddleware: ClientMiddleware {
             title: document.title ?? response.status.reasonPhrase,
             detail: document.detail,
             invalidParams: (document.invalidParams ?? []).map { .init(name: $0.name, reason: $0.reason) },
-            requestId: document.requestId ?? headerRequestId
+            requestId: document.requestId ?? headerRequestId,
+            dossierStatus: document.dossierStatus
         )
     }
 
@@ -59,5 +60,6 @@ struct ProblemMiddleware: ClientMiddleware {
         var detail: String?
         var requestId: String?
         var invalidParams: [Param]?
+        var dossierStatus: String?
     }
 }
