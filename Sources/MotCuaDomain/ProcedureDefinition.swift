@@ -73,7 +73,8 @@ public struct ProcedureDefinition: Sendable, Hashable, Codable {
     /// The step whose code is `code`, ignoring case: codes keep the case they were published in
     /// (ministries publish `TN`, `TD`, `PD`) and are unique within a procedure ignoring case.
     public func step(code: String) -> Step? {
-        steps.first { $0.code.caseInsensitiveCompare(code) == .orderedSame }
+        let key = code.lowercased()
+        return steps.first { $0.code.lowercased() == key }
     }
 
     /// The first step after intake: where `assign` sends a dossier unless told otherwise.

@@ -24,12 +24,10 @@ extension APIHandler {
         guard principal.isProvinceWide else { throw APIError.forbidden("The province ranking is for admin, portal and auditor accounts.") }
         let period = try EvaluationPeriod(from: input.query.from, to: input.query.to, now: clock.now)
         let figures = try await evaluations.unitFigures(.province(principal.province), start: period.start, end: period.end, asOf: period.asOf)
-        func rankKey(_ report: Components.Schemas.UnitEvaluation) -> (Double, Double) {
-            (report.index766.scaledPoints?.value ?? -1, report.onTimeRate?.value ?? -1)
-        }
         // Highest scaled index first, then on-time rate; ties by unit code.
-        let ranked = figures.map { Components.Schemas.UnitEvaluation($0, period: period) }.sorted {
-            (rankKey($0).0, rankKey($0).1, $1.unit) > (rankKey($1).0, rankKey($1).1, $0.unit)
+        let ranked = figures.map { Components.Schemas.UnitEvaluation($0, period: period) }.sorted { a, b in
+            (a.index766.scaledPoints?.value ?? -1, a.onTimeRate?.value ?? -1, b.unit)
+                > (b.index766.scaledPoints?.value ?? -1, b.onTimeRate?.value ?? -1, a.unit)
         }
         if Self.wantsCSV(input.headers.accept.map(\.contentType)) {
             var table = UnitReportCSV.table(ranked: true)

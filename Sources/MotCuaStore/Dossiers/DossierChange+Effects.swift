@@ -112,8 +112,7 @@ extension DossierChange {
         let appointment = max(record.appointmentDate ?? resumed.dueDate, resumed.dueDate)
         sets += [
             "due_date = \(resumed.dueDate.description)::date", "due_at = \(resumed.dueAt)",
-            "appointment_date = \(appointment.description)::date",
-            "paused_days = paused_days + \(wait.workingDays(on: clock.calendar))", "supplement_pending_at = NULL",
+            "appointment_date = \(appointment.description)::date", "supplement_pending_at = NULL",
         ]
         if let step = openStep {
             let stepDeadline = clock.resumedStepDeadline(step.deadline, after: wait)

@@ -23,18 +23,19 @@ extension EvaluationStore {
         let start = week.monday.startInstant
         let end = week.next.monday.startInstant
         let cutoff = min(end, now)
+        let columns = "id, assignee_id, deadline, closed_at, paused_at, resumed_at, deadline_before_pause"
         let rows = try await report("""
             WITH s AS (
-                SELECT id, assignee_id, deadline, closed_at, paused_at, resumed_at, deadline_before_pause FROM dossier_steps
+                SELECT \(unescaped: columns) FROM dossier_steps
                 WHERE handling_unit = \(unit) AND deadline >= \(start) AND deadline < \(end)
                 UNION
-                SELECT id, assignee_id, deadline, closed_at, paused_at, resumed_at, deadline_before_pause FROM dossier_steps
+                SELECT \(unescaped: columns) FROM dossier_steps
                 WHERE handling_unit = \(unit) AND closed_at IS NULL AND deadline < \(start)
                 UNION
-                SELECT id, assignee_id, deadline, closed_at, paused_at, resumed_at, deadline_before_pause FROM dossier_steps
+                SELECT \(unescaped: columns) FROM dossier_steps
                 WHERE handling_unit = \(unit) AND closed_at > \(cutoff) AND deadline < \(start)
                 UNION
-                SELECT id, assignee_id, deadline, closed_at, paused_at, resumed_at, deadline_before_pause FROM dossier_steps
+                SELECT \(unescaped: columns) FROM dossier_steps
                 WHERE handling_unit = \(unit) AND paused_at IS NOT NULL AND resumed_at > \(cutoff) AND deadline_before_pause < \(end)),
             j AS (
                 SELECT assignee_id, closed_at,

@@ -17,6 +17,10 @@ WHERE d.current_step_id = s.id AND s.closed_at IS NULL AND d.status = 5 AND d.su
 -- earlier deadline in that week.
 CREATE INDEX dossier_steps_resumed ON dossier_steps (handling_unit, resumed_at) WHERE paused_at IS NOT NULL;
 
+-- The working days of past waits: nothing reads them (the time taken is computed from the waits in
+-- supplement_requests, in the procedure's own unit).
+ALTER TABLE dossiers DROP COLUMN paused_days;
+
 -- Recomputations that need the working calendar (Swift) rather than SQL: the server runs each once
 -- after migrating, in the transaction that removes its row.
 CREATE TABLE pending_backfills (name text PRIMARY KEY);
