@@ -90,6 +90,8 @@ let package = Package(
             name: "MotCuaServer",
             dependencies: [
                 "MotCuaAPI",
+                // The libcurl transport, for webhook deliveries.
+                "MotCuaClient",
                 "MotCuaStore",
                 "MotCuaDomain",
                 "MotCuaPostgres",

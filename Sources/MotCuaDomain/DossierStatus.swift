@@ -39,6 +39,22 @@ public enum DossierStatus: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// The national name of the status, as the national public-service portal shows it.
+    public var nationalName: String {
+        switch self {
+        case .submitted: "Chờ tiếp nhận"
+        case .received: "Đã tiếp nhận"
+        case .refused: "Từ chối tiếp nhận"
+        case .inProgress: "Đang xử lý"
+        case .supplementRequested: "Yêu cầu bổ sung"
+        case .awaitingPayment: "Chờ thực hiện nghĩa vụ tài chính"
+        case .withdrawn: "Công dân rút hồ sơ"
+        case .stopped: "Dừng xử lý"
+        case .resolved: "Đã có kết quả"
+        case .returned: "Đã trả kết quả"
+        }
+    }
+
     /// The status with national code `code`, or `nil` outside 1...10.
     public init?(code: Int) {
         guard let status = DossierStatus.allCases.first(where: { $0.code == code }) else { return nil }

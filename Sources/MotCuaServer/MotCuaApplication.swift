@@ -26,7 +26,11 @@ public func buildApplication(
     passwordThreads.start()
     let passwords = PasswordHasher(cost: configuration.bcryptCost, threads: passwordThreads)
     let tokens = TokenStore(pool: pool)
-    let authenticator = Authenticator(tokens: tokens)
+    let apiKeys = APIKeyStore(pool: pool)
+    let authenticator = Authenticator(tokens: tokens, apiKeys: apiKeys)
+    let feed = EventFeed(pool: pool)
+    let feedSignal = FeedSignal()
+    let webhooks = WebhookStore(pool: pool)
     let calendarStore = CalendarStore(pool: pool)
     let calendars = CalendarProvider(store: calendarStore)
     let dossiers = DossierStore(pool: pool, onlineIncompleteWorkingDays: configuration.onlineIncompleteWorkingDays)
@@ -34,7 +38,8 @@ public func buildApplication(
     let constraints = try ContractConstraints(yaml: String(decoding: contract, as: UTF8.self))
     let handler = APIHandler(
         pool: pool, units: UnitStore(pool: pool), users: UserStore(pool: pool), procedures: ProcedureStore(pool: pool),
-        dossiers: dossiers, evaluations: EvaluationStore(pool: pool), calendarStore: calendarStore, calendars: calendars, authenticator: authenticator,
+        dossiers: dossiers, evaluations: EvaluationStore(pool: pool), feed: feed, feedSignal: feedSignal, webhooks: webhooks, apiKeys: apiKeys,
+        calendarStore: calendarStore, calendars: calendars, authenticator: authenticator,
         passwords: passwords, loginThrottle: LoginThrottle(), publicLimiter: RateLimiter(limit: 60, window: 60),
         metrics: registry, poolGauges: PoolGauges(registry: registry),
         openAPIDocument: Array(contract), clock: clock, configuration: configuration, logger: logger)
@@ -60,6 +65,12 @@ public func buildApplication(
     if configuration.sweepInterval > .zero {
         services.append(DeadlineSweeper(
             dossiers: dossiers, tokens: tokens, calendars: calendars, clock: clock, interval: configuration.sweepInterval, logger: logger))
+    }
+    if configuration.feedInterval > .zero {
+        services.append(FeedSequencer(feed: feed, signal: feedSignal, interval: configuration.feedInterval, logger: logger))
+    }
+    if configuration.webhooks.interval > .zero {
+        services.append(WebhookDispatcher(store: webhooks, settings: configuration.webhooks, logger: logger))
     }
     var app = Application(
         router: router,

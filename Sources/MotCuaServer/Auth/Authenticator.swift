@@ -2,11 +2,12 @@ import Foundation
 import MotCuaStore
 import NIOConcurrencyHelpers
 
-/// Resolves bearer tokens to principals with a short-lived in-process cache, so authenticating a
-/// request costs no query on the hot path, while a token revoked on another instance stops working
-/// within `cacheLifetime`.
+/// Resolves bearer tokens and integration accounts' API keys (`mck_...`) to principals with a
+/// short-lived in-process cache, so authenticating a request costs no query on the hot path, while a
+/// token or key revoked on another instance stops working within `cacheLifetime`.
 public final class Authenticator: Sendable {
     let tokens: TokenStore
+    let apiKeys: APIKeyStore
     let cacheLifetime: TimeInterval
     private let cache = NIOLockedValueBox<[String: Entry]>([:])
 
@@ -16,33 +17,42 @@ public final class Authenticator: Sendable {
         var cachedAt: Date
     }
 
-    public init(tokens: TokenStore, cacheLifetime: TimeInterval = 5) {
+    public init(tokens: TokenStore, apiKeys: APIKeyStore, cacheLifetime: TimeInterval = 5) {
         self.tokens = tokens
+        self.apiKeys = apiKeys
         self.cacheLifetime = cacheLifetime
     }
 
-    /// The principal of a live token, or nil.
+    /// The principal of a live token or API key, or nil.
     public func principal(token: String, now: Date = Date()) async throws -> Principal? {
         let hash = TokenStore.hash(token)
         let cached = cache.withLockedValue { $0[hash] }
         if let cached, now < cached.expiresAt, now.timeIntervalSince(cached.cachedAt) < cacheLifetime {
             return cached.principal
         }
-        guard let found = try await tokens.principal(tokenHash: hash) else {
+        let found = token.hasPrefix(APIKeyStore.keyPrefix)
+            ? try await apiKeys.principal(keyHash: hash).map { ($0.principal, $0.expiresAt ?? .distantFuture) }
+            : try await tokens.principal(tokenHash: hash).map { ($0.principal, $0.expiresAt) }
+        guard let found else {
             cache.withLockedValue { $0[hash] = nil }
             return nil
         }
         cache.withLockedValue { cache in
             if cache.count > 50_000 { cache.removeAll() }
-            cache[hash] = Entry(principal: found.principal, expiresAt: found.expiresAt, cachedAt: now)
+            cache[hash] = Entry(principal: found.0, expiresAt: found.1, cachedAt: now)
         }
-        return found.principal
+        return found.0
     }
 
     /// Revokes a token everywhere; this instance forgets it at once.
     public func revoke(token: String) async throws {
         let hash = TokenStore.hash(token)
         try await tokens.revoke(tokenHash: hash)
+        forget(hash: hash)
+    }
+
+    /// Forgets a revoked token or key (by its stored hash) on this instance at once.
+    public func forget(hash: String) {
         cache.withLockedValue { $0[hash] = nil }
     }
 }

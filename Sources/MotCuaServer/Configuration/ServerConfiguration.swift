@@ -18,6 +18,12 @@ import Logging
 /// | `MOTCUA_BCRYPT_COST` | `10` | bcrypt work factor for new passwords (4-31) |
 /// | `MOTCUA_SWEEP_INTERVAL_SECONDS` | `60` | how often the deadline sweeper runs (0 disables it) |
 /// | `MOTCUA_ONLINE_INCOMPLETE_DAYS` | `15` | working days after which an incomplete online dossier is closed |
+/// | `MOTCUA_FEED_INTERVAL_MS` | `100` | how often committed events are numbered into the feed (0 disables it on this instance) |
+/// | `MOTCUA_WEBHOOK_INTERVAL_MS` | `200` | how often the webhook service looks for due deliveries when idle (0 disables it on this instance) |
+/// | `MOTCUA_WEBHOOK_CONCURRENCY` | `16` | webhook requests in flight at once per instance |
+/// | `MOTCUA_WEBHOOK_TIMEOUT_SECONDS` | `10` | a receiver must answer within this time |
+/// | `MOTCUA_WEBHOOK_MAX_ATTEMPTS` | `12` | attempts before a delivery is dead-lettered |
+/// | `MOTCUA_WEBHOOK_BACKOFF_MS` | `1000` | first retry delay; doubles per attempt (with jitter), at most one hour |
 /// | `MOTCUA_SEED_DEMO` | `false` (`true` on the embedded database) | load the demo province, communes, officers and procedures |
 public struct ServerConfiguration: Sendable {
     public var host: String = "127.0.0.1"
@@ -33,6 +39,8 @@ public struct ServerConfiguration: Sendable {
     public var bcryptCost: UInt8 = 10
     public var sweepInterval: Duration = .seconds(60)
     public var onlineIncompleteWorkingDays: Int = 15
+    public var feedInterval: Duration = .milliseconds(100)
+    public var webhooks = WebhookSettings()
     /// Load demo data at start; nil means "only on the embedded database".
     public var seedDemoData: Bool?
 
@@ -65,7 +73,34 @@ public struct ServerConfiguration: Sendable {
         if let cost = try reader.int("MOTCUA_BCRYPT_COST", in: 4...31) { bcryptCost = UInt8(cost) }
         if let seconds = try reader.int("MOTCUA_SWEEP_INTERVAL_SECONDS", in: 0...86_400) { sweepInterval = .seconds(seconds) }
         onlineIncompleteWorkingDays = try reader.int("MOTCUA_ONLINE_INCOMPLETE_DAYS", in: 1...365) ?? onlineIncompleteWorkingDays
+        if let ms = try reader.int("MOTCUA_FEED_INTERVAL_MS", in: 0...60_000) { feedInterval = .milliseconds(ms) }
+        if let ms = try reader.int("MOTCUA_WEBHOOK_INTERVAL_MS", in: 0...60_000) { webhooks.interval = .milliseconds(ms) }
+        webhooks.concurrency = try reader.int("MOTCUA_WEBHOOK_CONCURRENCY", in: 1...256) ?? webhooks.concurrency
+        if let seconds = try reader.int("MOTCUA_WEBHOOK_TIMEOUT_SECONDS", in: 1...300) { webhooks.timeout = .seconds(seconds) }
+        webhooks.maxAttempts = try reader.int("MOTCUA_WEBHOOK_MAX_ATTEMPTS", in: 1...100) ?? webhooks.maxAttempts
+        if let ms = try reader.int("MOTCUA_WEBHOOK_BACKOFF_MS", in: 1...3_600_000) { webhooks.firstBackoff = .milliseconds(ms) }
         seedDemoData = try reader.bool("MOTCUA_SEED_DEMO")
+    }
+}
+
+/// How the webhook delivery service runs (the `MOTCUA_WEBHOOK_*` variables).
+public struct WebhookSettings: Sendable {
+    public var interval: Duration = .milliseconds(200)
+    public var concurrency = 16
+    public var timeout: Duration = .seconds(10)
+    public var maxAttempts = 12
+    public var firstBackoff: Duration = .seconds(1)
+    public var maxBackoff: Duration = .seconds(3600)
+
+    public init() {}
+
+    /// The delay before retrying after failed attempt number `attempt` (from 1): the first backoff
+    /// doubled per earlier attempt, capped, with "equal jitter" (a random half on top of a fixed half),
+    /// so receivers coming back up are not hit by every sender at once.
+    public func backoff(afterAttempt attempt: Int, random: Double = Double.random(in: 0...1)) -> Duration {
+        let doubled = firstBackoff * (1 << min(max(attempt - 1, 0), 30))
+        let capped = min(doubled, maxBackoff)
+        return capped / 2 + (capped / 2) * random
     }
 }
 

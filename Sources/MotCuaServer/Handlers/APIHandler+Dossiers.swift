@@ -44,7 +44,8 @@ extension APIHandler {
             status: q.status.flatMap { DossierStatus(rawValue: $0.rawValue) }, procedure: q.procedure, unit: q.unit,
             assignee: q.assignee, overdue: q.overdue, dueBefore: try q.dueBefore.map { try Self.parseDate($0, name: "dueBefore") },
             receivedFrom: try q.receivedFrom.map { try Self.parseDate($0, name: "receivedFrom") },
-            receivedTo: try q.receivedTo.map { try Self.parseDate($0, name: "receivedTo") }, search: q.q)
+            receivedTo: try q.receivedTo.map { try Self.parseDate($0, name: "receivedTo") }, search: q.q,
+            externalReference: q.externalReference, updatedSince: q.updatedSince)
         let now = clock.now
         let page = try await dossiers.list(filter, for: principal, today: LocalDate(vietnam: now), limit: pageSize(q.limit), cursor: q.cursor)
         return .ok(.init(body: .json(.init(items: page.items.map { .init($0, now: now) }, nextCursor: NullableString(page.nextCursor)))))
@@ -89,6 +90,6 @@ extension IntakeRequest {
                 fullName: name, idNumber: body.applicant.idNumber, phone: body.applicant.phone, email: body.applicant.email,
                 address: body.applicant.address),
             documents: body.documents.map { FiledDocument(code: $0.code, name: $0.name, digitized: $0.digitized ?? false) },
-            note: body.note)
+            note: body.note, externalReference: body.externalReference)
     }
 }

@@ -17,6 +17,10 @@ struct APIHandler: APIProtocol {
     let procedures: ProcedureStore
     let dossiers: DossierStore
     let evaluations: EvaluationStore
+    let feed: EventFeed
+    let feedSignal: FeedSignal
+    let webhooks: WebhookStore
+    let apiKeys: APIKeyStore
     let calendarStore: CalendarStore
     let calendars: CalendarProvider
     let authenticator: Authenticator

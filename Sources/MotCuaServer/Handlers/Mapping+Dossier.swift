@@ -27,7 +27,7 @@ extension Components.Schemas.Dossier {
             fees: .init(
                 requested: d.feeRequested, paid: d.feePaid,
                 payments: d.payments.map { .init(amount: $0.amount, channel: .init(rawValue: $0.channel) ?? .cash, at: $0.at) }),
-            lookupKey: d.lookupKey, version: d.version, createdAt: d.createdAt, updatedAt: d.updatedAt)
+            lookupKey: d.lookupKey, externalReference: d.externalReference, version: d.version, createdAt: d.createdAt, updatedAt: d.updatedAt)
     }
 }
 

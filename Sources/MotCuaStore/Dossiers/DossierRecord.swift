@@ -105,6 +105,8 @@ public struct DossierRecord: Sendable, Hashable {
     public var feePaid: Int64
     public var payments: [PaymentRecord]
     public var lookupKey: String
+    /// The filing system's own id (the portal's dossier id), when it gave one.
+    public var externalReference: String?
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
@@ -131,7 +133,8 @@ public struct DossierRecord: Sendable, Hashable {
         d.apologized, d.finished_at, d.fee_requested, d.fee_paid,
         (SELECT jsonb_agg(jsonb_build_object('amount', p.amount, 'channel', p.channel, 'epoch', extract(epoch FROM p.at)) ORDER BY p.id)
            FROM dossier_payments p WHERE p.dossier_id = d.id AND p.kind = 'payment'),
-        d.lookup_key, d.version, d.created_at, d.updated_at, d.listed_at, CASE WHEN s.resumed_at IS NULL THEN s.paused_at END
+        d.lookup_key, d.version, d.created_at, d.updated_at, d.listed_at, CASE WHEN s.resumed_at IS NULL THEN s.paused_at END,
+        d.external_reference
         """
 
     static let fromClause = from("dossiers")
@@ -191,5 +194,6 @@ public struct DossierRecord: Sendable, Hashable {
         createdAt = try row.decode(Date.self, at: 36)
         updatedAt = try row.decode(Date.self, at: 37)
         listedAt = try row.decode(Date.self, at: 38)
+        externalReference = try row.decode(String?.self, at: 40)
     }
 }

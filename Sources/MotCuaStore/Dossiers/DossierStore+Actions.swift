@@ -140,9 +140,9 @@ struct DossierChange {
         event.to = status
         var update: PostgresQuery = "UPDATE dossiers SET status = \(status.code), version = version + 1, updated_at = \(now)"
         for set in sets { update += ", \(set)" }
-        update += " WHERE id = \(record.id) RETURNING *"
+        update += " WHERE id = \(record.id) \(DossierEvent.returning(at: now))"
         let rows = try await connection.query("""
-            WITH d AS (\(update)), \(event.inserts(code: record.code, at: now))
+            WITH d AS (\(update)), \(event.inserts(at: now))
             SELECT \(unescaped: DossierRecord.selectList) \(unescaped: DossierRecord.from("d"))
             """)
         return try DossierRecord(row: rows[0])

@@ -11,11 +11,14 @@ public struct IntakeRequest: Sendable, Hashable {
     public var applicant: Applicant
     public var documents: [FiledDocument]
     public var note: String?
+    /// The filing system's own id of the dossier (the portal's), unique per filing account.
+    public var externalReference: String?
 
     public init(
         procedureCode: String, receivingUnit: String, handlingUnit: String?, channel: Channel, applicant: Applicant,
-        documents: [FiledDocument], note: String?
+        documents: [FiledDocument], note: String?, externalReference: String? = nil
     ) {
+        self.externalReference = externalReference
         self.procedureCode = procedureCode
         self.receivingUnit = receivingUnit
         self.handlingUnit = handlingUnit
@@ -90,18 +93,20 @@ extension DossierStore {
                 WITH d AS (
                     INSERT INTO dossiers (code, province, procedure_code, procedure_version, receiving_unit, handling_unit, channel, status,
                         applicant, applicant_name, documents, digitized, note, submitted_at, received_at, listed_at, start_date, due_date,
-                        due_at, appointment_date, accept_by, lookup_key, created_by, created_at, updated_at)
+                        due_at, appointment_date, accept_by, lookup_key, external_reference, created_by, created_at, updated_at)
                     VALUES (\(code.description), \(province), \(definition.code), \(procedure.version), \(request.receivingUnit), \(handlingUnit),
                         \(request.channel.rawValue), \(status.code), \(PostgresJSON(request.applicant))::jsonb, \(request.applicant.fullName),
                         \(PostgresJSON(request.documents))::jsonb, \(request.documents.contains { $0.digitized }), \(request.note),
                         \(online ? now : nil), \(online ? nil : now), \(now), \(startDate?.description)::date,
                         \(deadline?.dueDate.description)::date, \(deadline?.dueAt), \(deadline?.dueDate.description)::date,
-                        \(online ? clock.acceptBy(submittedAt: now) : nil), \(LookupKey.generate()), \(principal.userID), \(now), \(now))
-                    RETURNING *),
-                \(event.inserts(code: code.description, at: now))
+                        \(online ? clock.acceptBy(submittedAt: now) : nil), \(LookupKey.generate()), \(request.externalReference), \(principal.userID), \(now), \(now))
+                    ON CONFLICT (external_reference, created_by) WHERE external_reference IS NOT NULL DO NOTHING
+                    \(DossierEvent.returning(at: now))),
+                \(event.inserts(at: now))
                 SELECT \(unescaped: DossierRecord.selectList) \(unescaped: DossierRecord.from("d"))
                 """)
-            let record = try DossierRecord(row: rows[0])
+            guard let row = rows.first else { throw try await externalReferenceTaken(request.externalReference, principal, tx) }
+            let record = try DossierRecord(row: row)
             let response = try render(record)
             if let idempotency {
                 _ = try await tx.execute("""
@@ -111,6 +116,18 @@ extension DossierStore {
             }
             return .created(record, response: response)
         }
+    }
+
+    /// The refusal of an intake whose external reference the caller already used (the insert found it taken).
+    private func externalReferenceTaken(_ reference: String?, _ principal: Principal, _ connection: PostgresConnection) async throws
+        -> StoreError
+    {
+        let existing = try await connection.query("""
+            SELECT code FROM dossiers WHERE external_reference = \(reference) AND created_by = \(principal.userID)
+            """).first?.decode(String.self, at: 0)
+        return .conflict(
+            code: "external-reference-taken",
+            detail: "The external reference \(reference ?? "") is already used by dossier \(existing ?? "?") filed by this account.")
     }
 
     /// The procedure's current version, and the province of the two units. Both units must be communes

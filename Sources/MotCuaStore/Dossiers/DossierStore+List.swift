@@ -13,12 +13,18 @@ public struct DossierFilter: Sendable, Hashable {
     public var receivedFrom: LocalDate?
     public var receivedTo: LocalDate?
     public var search: String?
+    /// The filing system's own id (exact).
+    public var externalReference: String?
+    /// Changed at or after this instant (reconciliation).
+    public var updatedSince: Date?
 
     public init(
         status: DossierStatus? = nil, procedure: String? = nil, unit: String? = nil, assignee: String? = nil,
         overdue: Bool? = nil, dueBefore: LocalDate? = nil, receivedFrom: LocalDate? = nil, receivedTo: LocalDate? = nil,
-        search: String? = nil
+        search: String? = nil, externalReference: String? = nil, updatedSince: Date? = nil
     ) {
+        self.externalReference = externalReference
+        self.updatedSince = updatedSince
         self.status = status
         self.procedure = procedure
         self.unit = unit
@@ -65,6 +71,8 @@ extension DossierStore {
         if let dueBefore = filter.dueBefore { common.append("d.status IN (2, 4, 5, 6) AND d.due_date <= \(dueBefore.description)::date") }
         if let from = filter.receivedFrom { common.append("d.listed_at >= \(from.startInstant)") }
         if let to = filter.receivedTo { common.append("d.listed_at < \(to.adding(days: 1).startInstant)") }
+        if let reference = filter.externalReference { common.append("d.external_reference = \(reference)") }
+        if let since = filter.updatedSince { common.append("d.updated_at >= \(since)") }
         for word in (filter.search ?? "").split(whereSeparator: \.isWhitespace) {
             common.append("d.search_text LIKE '%' || motcua_fold(\(ProcedureStore.escapeLike(String(word)))) || '%'")
         }

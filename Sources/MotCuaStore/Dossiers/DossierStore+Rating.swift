@@ -34,7 +34,7 @@ extension DossierStore {
             try await DossierEvent(
                 type: "rating", actorID: actorID,
                 data: ["total": .int(Int64(rating.total)), "band": .string(rating.band.rawValue), "source": .string(source.rawValue)]
-            ).write(dossierID: dossierID, code: code, at: now, on: tx)
+            ).write(dossierID: dossierID, at: now, on: tx)
             return RatingRecord(code: code, rating: rating, comment: comment, createdAt: now)
         }
     }

@@ -42,14 +42,14 @@ extension DossierStore {
                 ORDER BY \(unescaped: order) LIMIT \(batch) FOR UPDATE SKIP LOCKED),
             changed AS (
                 UPDATE dossiers d SET \(set), version = d.version + 1, updated_at = \(now)
-                FROM due WHERE d.id = due.id RETURNING d.id, d.code, d.status, due.from_status),
+                FROM due WHERE d.id = due.id
+                RETURNING d.id, d.status, d.province, due.from_status, motcua_portal_dossier(d, \(now)) AS portal_payload),
             events AS (
                 INSERT INTO dossier_events (dossier_id, at, type, from_status, to_status, reason)
                 SELECT id, \(now)::timestamptz, \(type)::text, from_status, status, \(reason)::text FROM changed
-                RETURNING id, dossier_id, to_status)
-            INSERT INTO outbox (dossier_id, event_id, topic, payload)
-            SELECT e.dossier_id, e.id, \("dossier." + type),
-                   jsonb_build_object('code', c.code, 'event', \(type)::text, 'status', e.to_status, 'at', \(now)::timestamptz)
+                RETURNING id, dossier_id)
+            INSERT INTO outbox (dossier_id, event_id, topic, payload, province, occurred_at)
+            SELECT e.dossier_id, e.id, \("dossier." + type), c.portal_payload, c.province, \(now)::timestamptz
             FROM events e JOIN changed c ON c.id = e.dossier_id
             """).affectedRows
     }

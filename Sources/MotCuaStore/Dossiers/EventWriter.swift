@@ -30,26 +30,35 @@ struct DossierEvent {
     var reason: String?
     var data: [String: EventValue] = [:]
 
-    /// Inserts the event and its outbox row in one statement.
-    func write(dossierID: Int64, code: String, at: Date, on connection: PostgresConnection) async throws {
-        _ = try await connection.execute("WITH d AS (SELECT \(dossierID)::bigint AS id), \(inserts(code: code, at: at)) SELECT 1")
+    /// Records a change kept in another table (a rating): bumps the dossier's version, which also
+    /// orders it with concurrent actions on the dossier, and writes the event and its outbox row.
+    func write(dossierID: Int64, at: Date, on connection: PostgresConnection) async throws {
+        _ = try await connection.execute("""
+            WITH d AS (UPDATE dossiers SET version = version + 1, updated_at = \(at) WHERE id = \(dossierID) \(Self.returning(at: at))),
+            \(inserts(at: at)) SELECT 1
+            """)
     }
 
-    /// The CTEs `e` (the event) and `o` (its outbox row) for the dossier in CTE `d`, to run in the
-    /// statement that writes the dossier itself.
-    func inserts(code: String, at: Date) -> PostgresQuery {
+    /// The end of a statement writing `dossiers` whose rows feed `inserts`: every column, and the
+    /// portal's snapshot of the row as written (`motcua_portal_dossier`).
+    static func returning(at: Date) -> PostgresQuery {
+        "RETURNING dossiers.*, motcua_portal_dossier(dossiers, \(at)) AS portal_payload"
+    }
+
+    /// The CTEs `e` (the event) and `o` (its outbox row, the portal feed's event) for the dossier in
+    /// CTE `d` (written with `returning`), to run in the statement that writes the dossier itself.
+    func inserts(at: Date) -> PostgresQuery {
         """
         e AS (
             INSERT INTO dossier_events (dossier_id, at, type, from_status, to_status, actor_id, step, step_deadline, timeliness, reason, data)
             SELECT d.id, \(at), \(type), \(from?.code), \(to?.code), \(actorID), \(step), \(stepDeadline), \(timeliness?.rawValue),
                    \(reason), \(PostgresJSON(data))::jsonb
             FROM d
-            RETURNING id, dossier_id, type, at, to_status),
+            RETURNING id, dossier_id, type, at),
         o AS (
-            INSERT INTO outbox (dossier_id, event_id, topic, payload)
-            SELECT e.dossier_id, e.id, 'dossier.' || e.type,
-                   jsonb_build_object('code', \(code)::text, 'event', e.type, 'status', e.to_status, 'at', e.at)
-            FROM e)
+            INSERT INTO outbox (dossier_id, event_id, topic, payload, province, occurred_at)
+            SELECT e.dossier_id, e.id, 'dossier.' || e.type, d.portal_payload, d.province, e.at
+            FROM e JOIN d ON d.id = e.dossier_id)
         """
     }
 }

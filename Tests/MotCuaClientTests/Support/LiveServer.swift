@@ -22,8 +22,11 @@ struct LiveServer: Sendable {
     }
 
     /// Builds the application with `buildApplication(configuration:logger:clock:)` (bcrypt cost 4,
-    /// no sweeps, no demo data, port 0) and runs `test` while it serves.
-    static func run<Value: Sendable>(_ test: @escaping @Sendable (LiveServer) async throws -> Value) async throws -> Value {
+    /// no sweeps, no demo data, port 0; the feed sequenced only when `feed` is set) and runs `test`
+    /// while it serves.
+    static func run<Value: Sendable>(feed: Bool = false, _ test: @escaping @Sendable (LiveServer) async throws -> Value) async throws
+        -> Value
+    {
         let databaseURL = try await TestDatabase.migratedURL()
         var configuration = ServerConfiguration()
         configuration.databaseURL = databaseURL
@@ -31,6 +34,8 @@ struct LiveServer: Sendable {
         configuration.port = 0
         configuration.bcryptCost = 4
         configuration.sweepInterval = .zero
+        configuration.feedInterval = feed ? .milliseconds(20) : .zero
+        configuration.webhooks.interval = .zero
         configuration.seedDemoData = false
         configuration.poolSize = 6
         configuration.logLevel = .error

@@ -35,6 +35,7 @@ struct DossierBody: Codable, Sendable, Hashable {
     var applicant: ApplicantBody
     var documents: [FiledDocumentBody]
     var note: String?
+    var externalReference: String? = nil
 }
 
 struct SupplementItemBody: Codable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaAPI
 import Yams
 
 /// The constraints of `openapi.yaml` that the generated code does not check. Decoding into the
@@ -16,6 +17,7 @@ struct ContractConstraints: Sendable {
     /// The checks of one schema. Built once and never changed afterwards, hence `@unchecked Sendable`.
     final class Schema: @unchecked Sendable {
         fileprivate(set) var type: String?
+        fileprivate(set) var format: String?
         fileprivate(set) var pattern: (source: String, regex: NSRegularExpression)?
         fileprivate(set) var minLength: Int?
         fileprivate(set) var maxLength: Int?
@@ -111,6 +113,8 @@ extension ContractConstraints.Schema {
     func violation(ofParameter text: String) -> String? {
         switch type {
         case "integer", "number": Double(text).flatMap(violation(ofNumber:))
+        case "string" where format == "date-time" && (try? RFC3339DateTranscoder().decode(text)) == nil:
+            "must be an RFC 3339 date-time such as 2026-10-08T02:30:00Z"
         case "string": violation(ofString: text)
         default: nil
         }
@@ -173,6 +177,7 @@ private struct SchemaBuilder {
             throw ContractConstraints.InvalidContract(description: "a named schema that is only a $ref (\(reference)) is not supported")
         }
         schema.type = definition["type"] as? String
+        schema.format = definition["format"] as? String
         if let source = definition["pattern"] as? String {
             do {
                 schema.pattern = (source, try NSRegularExpression(pattern: source))

@@ -1,0 +1,117 @@
+import Foundation
+import HTTPTypes
+import Logging
+import MotCuaClient
+import MotCuaStore
+import OpenAPIRuntime
+import ServiceLifecycle
+
+/// The webhook delivery service: turns feed events into deliveries, claims the due ones and POSTs
+/// each, signed, through the project's libcurl transport, then records the outcome (delivered, retry
+/// with backoff, or dead). Runs on every instance: claims skip rows another instance locked, and a
+/// claim's lease hands it to another instance if this one dies mid-attempt. Never runs in a request.
+struct WebhookDispatcher: Service {
+    let store: WebhookStore
+    let settings: WebhookSettings
+    let logger: Logger
+    let transport: CurlTransport
+
+    init(store: WebhookStore, settings: WebhookSettings, logger: Logger) {
+        self.store = store
+        self.settings = settings
+        self.logger = logger
+        self.transport = CurlTransport(configuration: .init(
+            connectTimeout: min(settings.timeout, .seconds(5)), timeout: settings.timeout, maxConnections: settings.concurrency,
+            userAgent: "motcua-webhooks/1.0", maxResponseBodySize: 1 << 20))
+    }
+
+    func run() async throws {
+        try? await cancelWhenGracefulShutdown {
+            while true {
+                var claimed = 0
+                do {
+                    _ = try await store.fanOut()
+                    // The lease outlasts the attempt: the transfer's timeout, then time to record the outcome.
+                    let claims = try await store.claim(limit: settings.concurrency, lease: settings.timeout * 2 + .seconds(5))
+                    claimed = claims.count
+                    await withTaskGroup(of: Void.self) { group in
+                        for claim in claims { group.addTask { await deliver(claim) } }
+                    }
+                } catch is CancellationError {
+                    throw CancellationError()
+                } catch {
+                    logger.error("webhook delivery failed", metadata: ["error": "\(error)"])
+                }
+                if claimed == 0 { try await Task.sleep(for: settings.interval) }
+            }
+        }
+    }
+
+    /// One attempt of one delivery, and its outcome recorded.
+    private func deliver(_ claim: WebhookStore.Claim) async {
+        do {
+            let outcome = await attempt(claim)
+            switch outcome {
+            case .success(let status):
+                try await store.delivered(claim, status: status)
+            case .failure(let failure):
+                let dead = claim.attempt >= settings.maxAttempts
+                try await store.failed(
+                    claim, status: failure.status, error: failure.message, retryAfter: settings.backoff(afterAttempt: claim.attempt),
+                    maxAttempts: settings.maxAttempts)
+                logger.log(level: dead ? .warning : .info, "webhook attempt failed", metadata: [
+                    "delivery": "\(claim.deliveryID)", "attempt": "\(claim.attempt)", "error": "\(failure.message)", "dead": "\(dead)",
+                ])
+            }
+        } catch {
+            // The claim's lease expires and the delivery is tried again.
+            logger.error("recording a webhook outcome failed", metadata: ["delivery": "\(claim.deliveryID)", "error": "\(error)"])
+        }
+    }
+
+    struct Failure: Error {
+        var status: Int?
+        var message: String
+    }
+
+    private func attempt(_ claim: WebhookStore.Claim) async -> Result<Int, Failure> {
+        guard let target = WebhookTarget(claim.url) else { return .failure(Failure(message: "the URL cannot be used")) }
+        let body: [UInt8]
+        do {
+            body = try Array(WebhookPayload.encode(claim.event))
+        } catch {
+            return .failure(Failure(message: "the event could not be encoded: \(error)"))
+        }
+        var request = HTTPRequest(method: .post, scheme: nil, authority: nil, path: target.path)
+        request.headerFields[.contentType] = "application/json"
+        request.headerFields[HTTPField.Name(WebhookSignature.headerName)!] = WebhookSignature.sign(
+            body: body, secret: claim.secret, timestamp: Int64(Date().timeIntervalSince1970))
+        request.headerFields[HTTPField.Name("X-MotCua-Event-Id")!] = String(claim.event.id)
+        request.headerFields[HTTPField.Name("X-MotCua-Event-Type")!] = claim.event.type
+        request.headerFields[HTTPField.Name("X-MotCua-Delivery-Id")!] = String(claim.deliveryID)
+        request.headerFields[HTTPField.Name("X-MotCua-Delivery-Attempt")!] = String(claim.attempt)
+        do {
+            let (response, _) = try await transport.send(request, body: HTTPBody(body), baseURL: target.origin, operationID: "webhook")
+            let status = response.status.code
+            return (200..<300).contains(status) ? .success(status) : .failure(Failure(status: status, message: "the receiver answered \(status)"))
+        } catch {
+            return .failure(Failure(message: "\(error)"))
+        }
+    }
+}
+
+/// A webhook URL split as the transport joins it: the origin, and the path with the query.
+struct WebhookTarget {
+    var origin: URL
+    var path: String
+
+    init?(_ url: String) {
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(), ["http", "https"].contains(scheme),
+            let host = components.percentEncodedHost, !host.isEmpty,
+            let origin = URL(string: "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? ""))
+        else { return nil }
+        self.origin = origin
+        let path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
+        self.path = path + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
+    }
+}
