@@ -5,6 +5,7 @@
 #  3. wrk, 32 keep-alive connections, 10 s each: intake, accept, assign, resolve, GET by code, list
 #  4. pgbench on equivalent SQL, the evaluation reports' latency, the server's peak RSS
 #  5. the client library (motcua-bench) against wrk -t1 -c1 on one connection
+#  6. webhook deliveries to a local receiver while intake runs at full speed: events/s and lag from commit to delivery
 # Results go to stdout and bench-results/latest.md. BENCH_DURATION (seconds) and BENCH_ROWS can be lowered for a quick run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +29,7 @@ echo "== starting PostgreSQL"
 bin=$(pg_config --bindir 2>/dev/null || true); [ -x "$bin/initdb" ] || bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
+  [ -n "${RECEIVER_PID:-}" ] && kill "$RECEIVER_PID" 2>/dev/null || true
   [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
   as_pg "$bin/pg_ctl" -D "$DIR/data" -m fast -w stop >/dev/null 2>&1 || true
   rm -rf "$DIR"
@@ -142,6 +144,25 @@ echo "$CLIENT_OUT" | grep '^round' | sed 's/^/   /'
 read -r CLIENT_RPS WRK1 RATIO < <(echo "$CLIENT_OUT" | tail -n 1 | sed 's/client_rps=//; s/wrk_rps=//; s/ratio=//')
 echo "   client $CLIENT_RPS req/s, wrk -t1 -c1 $WRK1 req/s: $RATIO"
 
+echo "== webhook deliveries while intake runs"
+RECEIVER_PORT=18091
+python3 scripts/bench/receiver.py $RECEIVER_PORT & RECEIVER_PID=$!
+curl -sf -X POST "$URL/v1/webhooks" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\",\"eventTypes\":[\"dossier.intake\"]}" >/dev/null
+run_wrk intake+webhook intake.lua
+for _ in $(seq 1 240); do
+  [ "$($PSQL -At -c "SELECT count(*) FROM webhook_deliveries WHERE state = 'pending'")" = 0 ] && break; sleep 0.5
+done
+# From the writing transaction's start (outbox.created_at) to the receiver's 2xx being recorded, on the database's clock.
+read -r HOOK_DELIVERED HOOK_RATE HOOK_P50 HOOK_P99 HOOK_PENDING < <($PSQL -At -F' ' -c "
+  SELECT count(*) FILTER (WHERE w.state = 'delivered'),
+         round(count(*) FILTER (WHERE w.state = 'delivered') / greatest(extract(epoch FROM max(w.delivered_at) - min(o.created_at)), 0.001)),
+         round(1000 * percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM w.delivered_at - o.created_at))),
+         round(1000 * percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM w.delivered_at - o.created_at))),
+         count(*) FILTER (WHERE w.state <> 'delivered')
+  FROM webhook_deliveries w JOIN outbox o ON o.id = w.outbox_id")
+echo "   $HOOK_DELIVERED events delivered at $HOOK_RATE events/s; lag from commit p50 ${HOOK_P50} ms, p99 ${HOOK_P99} ms; not delivered $HOOK_PENDING"
+
 {
   echo "# MotCua benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores"
   echo
@@ -156,4 +177,6 @@ echo "   client $CLIENT_RPS req/s, wrk -t1 -c1 $WRK1 req/s: $RATIO"
   echo "Evaluations (median of 5): unit report for a month ${EVAL_UNIT}s, officers' week ${EVAL_OFFICERS}s, province ranking for a month ${EVAL_RANKING}s."
   echo
   echo "Client library: sequential GETs on one connection, median of 3 alternating rounds: $CLIENT_RPS req/s vs wrk -t1 -c1 $WRK1 req/s ($RATIO)."
+  echo
+  echo "Webhooks (intake+webhook row: intake with a webhook on every intake event, receiver on this machine): $HOOK_DELIVERED events delivered at $HOOK_RATE events/s, lag from the writing transaction to the receiver's 2xx p50 ${HOOK_P50} ms, p99 ${HOOK_P99} ms; $HOOK_PENDING not delivered."
 } | tee "$OUT"

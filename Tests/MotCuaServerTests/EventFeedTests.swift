@@ -184,23 +184,49 @@ extension APIClient {
         }
     }
 
+    /// Decision 766 indicator 1.4 counts a dossier once the portal account has read past its events.
     @Test func thePortalReadingPastAnEventCountsItAsSynchronised() async throws {
-        try await withTestApp(environment: feedEnvironment) { client, env in
+        let clock = ManualClock(Instant.vn("2026-03-10", "09:00"))
+        try await withTestApp(clock: clock.serverClock, environment: feedEnvironment) { client, env in
             let world = try await env.makeDossierWorld()
-            let filed = try await client.file(world.body(), as: world.reception)
+            _ = try await client.file(world.body(), as: world.reception)
             let events = try await client.follow(as: world.portal) { !$0.isEmpty }
-            func delivered() async throws -> Bool {
-                try await env.pool.query("""
-                    SELECT bool_and(o.delivered_at IS NOT NULL) FROM outbox o JOIN dossiers d ON d.id = o.dossier_id WHERE d.code = \(filed.code)
-                    """).first!.decode(Bool.self, at: 0)
+            func synchronised() async throws -> Double? {
+                let report: Components.Schemas.UnitEvaluation = try expectJSON(try await client.get(
+                    "/v1/evaluations/units/\(world.unitA)?from=2026-03-01&to=2026-03-31", token: world.auditor.token))
+                return try #require(report.index766.groups.flatMap(\.indicators).first { $0.id == "1.4" }).rate?.value
             }
             // Reading the page is not yet an acknowledgement; the auditor's reads never are.
-            #expect(try await !delivered())
+            #expect(try await synchronised() == 0)
             _ = try await client.events(after: events[0].id, as: world.auditor)
-            #expect(try await !delivered())
+            #expect(try await synchronised() == 0)
             _ = try await client.events(after: events[0].id, as: world.portal)
-            #expect(try await delivered())
+            #expect(try await synchronised() == 1)
         }
+    }
+
+    /// The README's receiver example accepts what the server signs, and refuses a changed body.
+    @Test func theReadmeReceiverVerifiesTheServersSignature() async throws {
+        let readme = try String(contentsOf: URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        let block = try #require(readme.components(separatedBy: "```python\n").dropFirst().first?.components(separatedBy: "class Receiver").first)
+        let secret = "readme-secret-0123456789abcdefghijklmnop"
+        let body = #"{"id":7,"type":"dossier.accept"}"#
+        let header = WebhookSignature.sign(body: Data(body.utf8), secret: secret, timestamp: Int64(Date().timeIntervalSince1970))
+        let script = block + """
+            import sys
+            SECRET = sys.argv[1].encode()
+            print(verified(sys.argv[2], sys.argv[3].encode()), verified(sys.argv[2], sys.argv[3].encode() + b" "))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, secret, header, body]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(printed.trimmingCharacters(in: .whitespacesAndNewlines) == "True False")
     }
 
     /// Writes an event and its outbox row for the dossier, as an action's statement does.

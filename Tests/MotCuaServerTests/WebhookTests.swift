@@ -143,6 +143,29 @@ extension APIClient {
         }
     }
 
+    /// Only a dossier's oldest pending delivery is due; the next waits until it is done. The safety
+    /// net makes a waiting delivery due when the one before it finished without releasing it (the
+    /// race of a fan-out beside a delivery).
+    @Test func aDossiersNextDeliveryWaitsForThePreviousOne() async throws {
+        try await withTestApp { client, env in
+            let world = try await env.makeDossierWorld()
+            let webhook = try await client.createWebhook(.init(url: "https://receiver.example/hook"), as: world.admin).value1
+            let filed = try await client.file(world.body(), as: world.reception)
+            try await client.perform("assign", filed.code, ActionBody.assign(world.specialist), as: world.leader)
+            let store = WebhookStore(pool: env.pool)
+            _ = try await EventFeed(pool: env.pool).sequence()
+            _ = try await store.fanOut()
+            var items = try await client.deliveries(webhook.id, as: world.admin).items
+            #expect(items.map(\.eventType) == [.dossier_assign, .dossier_intake])
+            #expect(items[0].nextAttemptAt == nil && items[1].nextAttemptAt != nil, "the assign waits for the intake")
+
+            _ = try await env.pool.execute("UPDATE webhook_deliveries SET state = 'delivered' WHERE id = \(items[1].id)")
+            #expect(try await store.releaseWaiting() >= 1)
+            items = try await client.deliveries(webhook.id, as: world.admin).items
+            #expect(items[0].state == .pending && items[0].nextAttemptAt != nil)
+        }
+    }
+
     @Test func webhooksBelongToTheAdminsProvinceAndValidateTheirInput() async throws {
         try await withTestApp { client, env in
             let world = try await env.makeDossierWorld()

@@ -77,13 +77,19 @@ extension MotCuaClient {
             public var receivedTo: String?
             /// Part of the code or of the applicant's name, accents optional.
             public var q: String?
+            /// The filing system's own id of the dossier (the portal's).
+            public var externalReference: String?
+            /// Only dossiers changed at or after this instant (reconciliation with the feed).
+            public var updatedSince: Date?
 
             /// Creates a filter.
             public init(
                 status: DossierStatus? = nil, procedure: String? = nil, unit: String? = nil, assignee: String? = nil,
                 overdue: Bool? = nil, dueBefore: String? = nil, receivedFrom: String? = nil, receivedTo: String? = nil,
-                q: String? = nil
+                q: String? = nil, externalReference: String? = nil, updatedSince: Date? = nil
             ) {
+                self.externalReference = externalReference
+                self.updatedSince = updatedSince
                 self.status = status
                 self.procedure = procedure
                 self.unit = unit
@@ -99,7 +105,7 @@ extension MotCuaClient {
                 .init(
                     status: status, procedure: procedure, unit: unit, assignee: assignee, overdue: overdue,
                     dueBefore: dueBefore, receivedFrom: receivedFrom, receivedTo: receivedTo, q: q,
-                    limit: limit, cursor: cursor)
+                    externalReference: externalReference, updatedSince: updatedSince, limit: limit, cursor: cursor)
             }
         }
     }

@@ -66,3 +66,26 @@ public typealias CalendarDay = Components.Schemas.CalendarDay
 public typealias DayType = Components.Schemas.DayType
 /// A due date computed by the server.
 public typealias Deadline = Components.Schemas.Deadline
+
+/// One change of one dossier from the feed or a webhook.
+public typealias Event = Components.Schemas.Event
+/// `dossier.` and the action or system event.
+public typealias EventType = Components.Schemas.EventType
+/// A page of the change feed.
+public typealias EventPage = Components.Schemas.EventPage
+/// The dossier as the national portal synchronises it.
+public typealias PortalDossier = Components.Schemas.PortalDossier
+/// A registered webhook with its delivery counts.
+public typealias Webhook = Components.Schemas.Webhook
+/// The body of `webhooks.create`.
+public typealias WebhookInput = Components.Schemas.WebhookInput
+/// A new webhook and its signing secret (`value1` and `value2.secret`).
+public typealias WebhookCreated = Components.Schemas.WebhookCreated
+/// One event for one webhook: pending, delivered or dead.
+public typealias WebhookDelivery = Components.Schemas.WebhookDelivery
+/// Pending, delivered or dead.
+public typealias DeliveryState = Components.Schemas.DeliveryState
+/// An integration account's API key as listed.
+public typealias APIKey = Components.Schemas.APIKey
+/// A new API key (`value1`) and the key itself (`value2.key`).
+public typealias APIKeyCreated = Components.Schemas.APIKeyCreated

@@ -25,24 +25,59 @@ struct WebhookDispatcher: Service {
             userAgent: "motcua-webhooks/1.0", maxResponseBodySize: 1 << 20))
     }
 
+    /// How often the safety net of `WebhookStore.releaseWaiting` runs.
+    static let releaseInterval: Duration = .seconds(5)
+
+    /// Keeps up to `settings.concurrency` attempts in flight: claims more as soon as one ends (a
+    /// dossier's next event is due right after the previous one was delivered), and otherwise looks
+    /// again every `settings.interval`, turning new feed events into deliveries at that pace. A slow
+    /// receiver holds one slot, never the others.
     func run() async throws {
         try? await cancelWhenGracefulShutdown {
-            while true {
-                var claimed = 0
-                do {
-                    _ = try await store.fanOut()
-                    // The lease outlasts the attempt: the transfer's timeout, then time to record the outcome.
-                    let claims = try await store.claim(limit: settings.concurrency, lease: settings.timeout * 2 + .seconds(5))
-                    claimed = claims.count
-                    await withTaskGroup(of: Void.self) { group in
-                        for claim in claims { group.addTask { await deliver(claim) } }
+            await withTaskGroup(of: Bool.self) { group in  // true: an attempt ended; false: the interval passed
+                var inFlight = 0
+                var ticking = false
+                var nextFanOut = ContinuousClock.now
+                var nextRelease = ContinuousClock.now
+                while !Task.isCancelled {
+                    var claims: [WebhookStore.Claim] = []
+                    if inFlight < settings.concurrency {
+                        do {
+                            if ContinuousClock.now >= nextFanOut {
+                                _ = try await store.fanOut()
+                                nextFanOut = ContinuousClock.now + settings.interval
+                            }
+                            if ContinuousClock.now >= nextRelease {
+                                let released = try await store.releaseWaiting()
+                                if released > 0 { logger.info("released waiting webhook deliveries", metadata: ["count": "\(released)"]) }
+                                nextRelease = ContinuousClock.now + Self.releaseInterval
+                            }
+                            // The lease outlasts the attempt: the transfer's timeout, then time to record the outcome.
+                            claims = try await store.claim(
+                                limit: settings.concurrency - inFlight, lease: settings.timeout * 2 + .seconds(5))
+                        } catch {
+                            // The database is unreachable or failing: say so, and do not hammer it.
+                            logger.error("webhook delivery failed", metadata: ["error": "\(error)"])
+                            try? await Task.sleep(for: .seconds(1))
+                        }
                     }
-                } catch is CancellationError {
-                    throw CancellationError()
-                } catch {
-                    logger.error("webhook delivery failed", metadata: ["error": "\(error)"])
+                    for claim in claims {
+                        group.addTask {
+                            await deliver(claim)
+                            return true
+                        }
+                    }
+                    inFlight += claims.count
+                    if !claims.isEmpty && inFlight < settings.concurrency { continue }
+                    if !ticking {
+                        ticking = true
+                        group.addTask {
+                            try? await Task.sleep(for: settings.interval)
+                            return false
+                        }
+                    }
+                    if await group.next() == true { inFlight -= 1 } else { ticking = false }
                 }
-                if claimed == 0 { try await Task.sleep(for: settings.interval) }
             }
         }
     }

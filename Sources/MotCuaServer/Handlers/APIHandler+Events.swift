@@ -2,6 +2,7 @@ import Foundation
 import MotCuaAPI
 import MotCuaDomain
 import MotCuaStore
+import ServiceLifecycle
 
 extension APIHandler {
     func listEvents(_ input: Operations.ListEvents.Input) async throws -> Operations.ListEvents.Output {
@@ -16,13 +17,16 @@ extension APIHandler {
         var events = try await feed.page(province: principal.province, after: after, limit: limit)
         if events.isEmpty, let wait = input.query.wait, wait > 0 {
             let deadline = ContinuousClock.now + .seconds(wait)
-            while events.isEmpty, ContinuousClock.now < deadline, !Task.isCancelled {
-                await feedSignal.wait(beyond: seen, timeout: deadline - ContinuousClock.now)
+            // A held request answers at once when the server shuts down, so it never delays the shutdown.
+            while events.isEmpty, ContinuousClock.now < deadline, !Task.isCancelled, !Task.isShuttingDownGracefully {
+                let (beyond, timeout) = (seen, deadline - ContinuousClock.now)
+                await cancelWhenGracefulShutdown { await feedSignal.wait(beyond: beyond, timeout: timeout) }
                 seen = feedSignal.last
                 events = try await feed.page(province: principal.province, after: after, limit: limit)
             }
         }
+        let decoder = Self.responseDecoder
         return .ok(.init(body: .json(.init(
-            items: try events.map(Components.Schemas.Event.init), nextAfter: events.last?.id ?? after, hasMore: events.count == limit))))
+            items: try events.map { try .init($0, decoder: decoder) }, nextAfter: events.last?.id ?? after, hasMore: events.count == limit))))
     }
 }

@@ -4,13 +4,13 @@ import MotCuaStore
 
 extension Components.Schemas.Event {
     /// The feed event as the API and webhooks send it; the dossier snapshot is the JSON stored with it.
-    init(_ event: FeedEvent) throws {
+    init(_ event: FeedEvent, decoder: JSONDecoder = APIHandler.responseDecoder) throws {
         guard let type = Components.Schemas.EventType(rawValue: event.type) else {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown event type \(event.type)"))
         }
         self.init(
             id: event.id, _type: type, occurredAt: event.occurredAt, dossierCode: event.dossierCode,
-            dossier: try APIHandler.responseDecoder.decode(Components.Schemas.PortalDossier.self, from: Data(event.dossierJSON.utf8)))
+            dossier: try decoder.decode(Components.Schemas.PortalDossier.self, from: Data(event.dossierJSON.utf8)))
     }
 }
 

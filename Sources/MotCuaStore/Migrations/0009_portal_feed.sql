@@ -101,8 +101,10 @@ CREATE TABLE webhooks (
 CREATE INDEX webhooks_province ON webhooks (province, id);
 
 -- One event for one webhook: pending until the receiver answers 2xx (delivered) or the attempts run
--- out (dead). A claimed delivery's next attempt is pushed past its lease, so a crashed instance's
--- claims are retried by another.
+-- out (dead). Per webhook, only the oldest pending delivery of a dossier is due; the later ones wait
+-- with `next_attempt_at = 'infinity'` until it is delivered or dead, so a dossier's events arrive in
+-- order and a claim is a plain index range scan however long the backlog. A claimed delivery's next
+-- attempt is pushed past its lease, so a crashed instance's claims are retried by another.
 CREATE TABLE webhook_deliveries (
     id               bigserial PRIMARY KEY,
     webhook_id       bigint NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
@@ -111,7 +113,7 @@ CREATE TABLE webhook_deliveries (
     position         bigint NOT NULL,
     state            text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'dead')),
     attempts         int NOT NULL DEFAULT 0,
-    next_attempt_at  timestamptz NOT NULL DEFAULT now(),
+    next_attempt_at  timestamptz NOT NULL,
     last_attempt_at  timestamptz,
     last_status      int,
     last_error       text,
@@ -119,8 +121,8 @@ CREATE TABLE webhook_deliveries (
     created_at       timestamptz NOT NULL DEFAULT now(),
     UNIQUE (webhook_id, position)
 );
-CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE state = 'pending';
--- Per dossier, in order: a delivery waits while an earlier one of its dossier is pending.
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at, id) WHERE state = 'pending';
+-- A dossier's pending deliveries in order: which one is next when the oldest is done.
 CREATE INDEX webhook_deliveries_dossier ON webhook_deliveries (webhook_id, dossier_id, position) WHERE state = 'pending';
 
 -- Long-lived keys of integration accounts; only a SHA-256 of each is stored.

@@ -71,7 +71,7 @@ public struct EventFeed: Sendable {
 
     /// Marks the province's events up to `position` as acknowledged by the portal (Decision 766 1.4).
     public func acknowledge(province: String, through position: Int64) async throws {
-        try await pool.query("""
+        _ = try await pool.execute("""
             UPDATE outbox SET delivered_at = now() WHERE province = \(province) AND position <= \(position) AND delivered_at IS NULL
             """)
     }

@@ -86,14 +86,16 @@ public struct WebhookStore: Sendable {
         return Page(fetched: records, limit: limit) { [String($0.eventID)] }
     }
 
-    /// Makes a delivery pending and due now; a dead or delivered one gets a fresh set of attempts.
+    /// Makes a delivery pending and due now (one still waiting for an earlier delivery of its dossier
+    /// keeps waiting); a dead or delivered one gets a fresh set of attempts, out of order on purpose.
     /// Nil when there is no such delivery of a webhook of the province.
     public func redeliver(webhookID: Int64, deliveryID: Int64, province: String) async throws -> DeliveryRecord? {
         try await pool.query("""
             WITH updated AS (
                 UPDATE webhook_deliveries wd
                 SET attempts = CASE WHEN wd.state = 'pending' THEN wd.attempts ELSE 0 END,
-                    state = 'pending', next_attempt_at = now(), delivered_at = NULL
+                    next_attempt_at = CASE WHEN wd.state = 'pending' AND wd.next_attempt_at = 'infinity' THEN 'infinity'::timestamptz ELSE now() END,
+                    state = 'pending', delivered_at = NULL
                 FROM webhooks w
                 WHERE wd.id = \(deliveryID) AND wd.webhook_id = \(webhookID) AND w.id = wd.webhook_id AND w.province = \(province)
                 RETURNING wd.*)
@@ -104,8 +106,9 @@ public struct WebhookStore: Sendable {
     // MARK: - The delivery service
 
     /// Turns feed events past each webhook's `fanned_out` position into deliveries (of the types it
-    /// wants), at most `batch` per webhook. Webhooks another instance is fanning out are skipped.
-    /// Returns how many webhooks advanced.
+    /// wants), at most `batch` per webhook. Webhooks another instance is fanning out are skipped. A
+    /// delivery is due at once only when it is its dossier's oldest pending one; the others wait
+    /// (`infinity`) for `delivered`/`failed` to make them due in turn. Returns how many webhooks advanced.
     public func fanOut(batch: Int = 1000) async throws -> Int {
         try await pool.query("""
             WITH w AS (SELECT id, province, event_types, fanned_out FROM webhooks ORDER BY id FOR UPDATE SKIP LOCKED),
@@ -114,14 +117,35 @@ public struct WebhookStore: Sendable {
                 FROM w CROSS JOIN LATERAL (
                     SELECT id, dossier_id, position, topic FROM outbox
                     WHERE province = w.province AND position > w.fanned_out ORDER BY position LIMIT \(batch)) o),
+            wanted AS (
+                SELECT *, row_number() OVER (PARTITION BY webhook_id, dossier_id ORDER BY position) AS nth FROM picked
+                WHERE cardinality(event_types) = 0 OR topic = ANY (event_types)),
             inserted AS (
-                INSERT INTO webhook_deliveries (webhook_id, outbox_id, dossier_id, position)
-                SELECT webhook_id, outbox_id, dossier_id, position FROM picked
-                WHERE cardinality(event_types) = 0 OR topic = ANY (event_types)
+                INSERT INTO webhook_deliveries (webhook_id, outbox_id, dossier_id, position, next_attempt_at)
+                SELECT webhook_id, outbox_id, dossier_id, position,
+                       CASE WHEN nth = 1 AND NOT EXISTS (
+                                SELECT 1 FROM webhook_deliveries p
+                                WHERE p.webhook_id = wanted.webhook_id AND p.dossier_id = wanted.dossier_id AND p.state = 'pending')
+                            THEN now() ELSE 'infinity' END
+                FROM wanted
                 ON CONFLICT (webhook_id, position) DO NOTHING)
             UPDATE webhooks SET fanned_out = m.last
             FROM (SELECT webhook_id, max(position) AS last FROM picked GROUP BY webhook_id) m
             WHERE webhooks.id = m.webhook_id
+            """).affectedRows
+    }
+
+    /// Makes due each dossier's oldest pending delivery that still waits: the safety net for a
+    /// delivery fanned out while the one before it was being delivered (neither statement saw the
+    /// other's row). Returns how many it made due.
+    public func releaseWaiting() async throws -> Int {
+        try await pool.query("""
+            UPDATE webhook_deliveries w SET next_attempt_at = now()
+            WHERE w.state = 'pending' AND w.next_attempt_at = 'infinity'
+              AND NOT EXISTS (
+                  SELECT 1 FROM webhook_deliveries earlier
+                  WHERE earlier.webhook_id = w.webhook_id AND earlier.dossier_id = w.dossier_id
+                    AND earlier.state = 'pending' AND earlier.position < w.position)
             """).affectedRows
     }
 
@@ -135,19 +159,15 @@ public struct WebhookStore: Sendable {
         public var event: FeedEvent
     }
 
-    /// Claims up to `limit` due deliveries for one attempt each: the oldest pending delivery of each
-    /// dossier per webhook (a later one waits, so a dossier's events arrive in order). A claim's next
-    /// attempt moves `lease` ahead, so if this instance dies the delivery is tried again after it.
+    /// Claims up to `limit` due deliveries for one attempt each (an index range scan: only each
+    /// dossier's oldest pending delivery is due). A claim's next attempt moves `lease` ahead, so if
+    /// this instance dies the delivery is tried again after it.
     public func claim(limit: Int, lease: Duration) async throws -> [Claim] {
         try await pool.query("""
             WITH due AS (
-                SELECT wd.id FROM webhook_deliveries wd
-                WHERE wd.state = 'pending' AND wd.next_attempt_at <= now()
-                  AND NOT EXISTS (
-                      SELECT 1 FROM webhook_deliveries earlier
-                      WHERE earlier.webhook_id = wd.webhook_id AND earlier.dossier_id = wd.dossier_id
-                        AND earlier.state = 'pending' AND earlier.position < wd.position)
-                ORDER BY wd.next_attempt_at, wd.id LIMIT \(limit) FOR UPDATE OF wd SKIP LOCKED)
+                SELECT id FROM webhook_deliveries
+                WHERE state = 'pending' AND next_attempt_at <= now()
+                ORDER BY next_attempt_at, id LIMIT \(limit) FOR UPDATE SKIP LOCKED)
             UPDATE webhook_deliveries wd
             SET attempts = wd.attempts + 1, last_attempt_at = now(),
                 next_attempt_at = now() + \(Self.seconds(lease)) * interval '1 second'
@@ -161,28 +181,48 @@ public struct WebhookStore: Sendable {
         }
     }
 
-    /// Records a 2xx answer: the delivery is done and its event counts as synchronised (766 1.4).
-    /// Ignored when the claim is stale (another instance claimed the delivery again since).
+    /// Records a 2xx answer: the delivery is done, its event counts as synchronised (766 1.4), and
+    /// the dossier's next pending delivery becomes due. Ignored when the claim is stale (another
+    /// instance claimed the delivery again since).
     public func delivered(_ claim: Claim, status: Int) async throws {
-        try await pool.query("""
+        _ = try await pool.execute("""
             WITH done AS (
                 UPDATE webhook_deliveries SET state = 'delivered', delivered_at = now(), last_status = \(status), last_error = NULL
                 WHERE id = \(claim.deliveryID) AND attempts = \(claim.attempt) AND state = 'pending'
-                RETURNING outbox_id)
-            UPDATE outbox SET delivered_at = now() FROM done WHERE outbox.id = done.outbox_id AND outbox.delivered_at IS NULL
+                RETURNING id, webhook_id, dossier_id, outbox_id),
+            \(unescaped: Self.releaseNext),
+            acknowledged AS (
+                UPDATE outbox SET delivered_at = now() FROM done WHERE outbox.id = done.outbox_id AND outbox.delivered_at IS NULL)
+            SELECT 1
             """)
     }
 
-    /// Records a failed attempt: retried after `retryAfter`, or dead when it was the last attempt.
+    /// Records a failed attempt: retried after `retryAfter`, or dead when it was the last attempt
+    /// (then the dossier's next pending delivery becomes due).
     public func failed(_ claim: Claim, status: Int?, error: String, retryAfter: Duration, maxAttempts: Int) async throws {
-        try await pool.query("""
-            UPDATE webhook_deliveries
-            SET last_status = \(status), last_error = \(String(error.prefix(500))),
-                state = CASE WHEN attempts >= \(maxAttempts) THEN 'dead' ELSE 'pending' END,
-                next_attempt_at = now() + \(Self.seconds(retryAfter)) * interval '1 second'
-            WHERE id = \(claim.deliveryID) AND attempts = \(claim.attempt) AND state = 'pending'
+        _ = try await pool.execute("""
+            WITH attempt AS (
+                UPDATE webhook_deliveries
+                SET last_status = \(status), last_error = \(String(error.prefix(500))),
+                    state = CASE WHEN attempts >= \(maxAttempts) THEN 'dead' ELSE 'pending' END,
+                    next_attempt_at = now() + \(Self.seconds(retryAfter)) * interval '1 second'
+                WHERE id = \(claim.deliveryID) AND attempts = \(claim.attempt) AND state = 'pending'
+                RETURNING id, webhook_id, dossier_id, state),
+            done AS (SELECT id, webhook_id, dossier_id FROM attempt WHERE state = 'dead'),
+            \(unescaped: Self.releaseNext)
+            SELECT 1
             """)
     }
+
+    /// The CTE making due the next waiting delivery of the dossier of the delivery in CTE `done`: its
+    /// oldest other pending one (the statement's snapshot still shows `done`'s row as pending).
+    static let releaseNext = """
+        released AS (
+            UPDATE webhook_deliveries SET next_attempt_at = now()
+            WHERE id = (SELECT p.id FROM webhook_deliveries p JOIN done ON p.webhook_id = done.webhook_id AND p.dossier_id = done.dossier_id
+                        WHERE p.state = 'pending' AND p.id <> done.id ORDER BY p.position LIMIT 1)
+              AND next_attempt_at = 'infinity')
+        """
 
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
@@ -207,7 +247,7 @@ public struct WebhookStore: Sendable {
     }
 
     static let deliverySelect = """
-        SELECT wd.id, wd.position, o.topic, o.payload->>'code', wd.state, wd.attempts, wd.next_attempt_at, wd.last_attempt_at,
+        SELECT wd.id, wd.position, o.topic, o.payload->>'code', wd.state, wd.attempts, nullif(wd.next_attempt_at, 'infinity'), wd.last_attempt_at,
                wd.last_status, wd.last_error, wd.delivered_at, wd.created_at
         FROM webhook_deliveries wd JOIN outbox o ON o.id = wd.outbox_id
         """
@@ -217,7 +257,7 @@ public struct WebhookStore: Sendable {
         return DeliveryRecord(
             id: try row.decode(Int64.self, at: 0), eventID: try row.decode(Int64.self, at: 1), eventType: try row.decode(String.self, at: 2),
             dossierCode: try row.decode(String.self, at: 3), state: state, attempts: try row.decode(Int.self, at: 5),
-            nextAttemptAt: state == .pending ? try row.decode(Date.self, at: 6) : nil, lastAttemptAt: try row.decode(Date?.self, at: 7),
+            nextAttemptAt: state == .pending ? try row.decode(Date?.self, at: 6) : nil, lastAttemptAt: try row.decode(Date?.self, at: 7),
             lastStatus: try row.decode(Int?.self, at: 8), lastError: try row.decode(String?.self, at: 9),
             deliveredAt: try row.decode(Date?.self, at: 10), createdAt: try row.decode(Date.self, at: 11))
     }

@@ -15,6 +15,8 @@ struct MotCua: AsyncParsableCommand {
               motcua dossiers list --status received --overdue --output csv > overdue.csv
               motcua dossiers assign H15.50.05.13-260213-0001 --assignee chuyenvien.tp --if-match 2
               motcua dossiers import intake.csv
+              motcua events tail --follow
+              motcua webhooks add https://receiver.example/hook
 
             Every command takes --server URL (default $MOTCUA_URL, then the server you logged in to, then http://127.0.0.1:8080) and --output table|json|csv (default table on a terminal, json otherwise).
 
@@ -22,7 +24,7 @@ struct MotCua: AsyncParsableCommand {
             """,
         subcommands: [
             Login.self, Logout.self, ProcedureCommands.self, DossierCommands.self, EvaluationCommands.self,
-            CalendarCommands.self,
+            CalendarCommands.self, EventCommands.self, WebhookCommands.self,
         ]
     )
 }

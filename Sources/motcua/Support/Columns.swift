@@ -3,6 +3,28 @@ import MotCuaClient
 
 /// The columns each kind of result is printed with in table and CSV output.
 enum Columns {
+    static let webhook: [Column<Webhook>] = [
+        Column("id") { String($0.id) },
+        Column("url") { $0.url },
+        Column("eventTypes") { $0.eventTypes.isEmpty ? "all" : $0.eventTypes.map(\.rawValue).joined(separator: " ") },
+        Column("pending") { String($0.pending) },
+        Column("delivered") { String($0.delivered) },
+        Column("dead") { String($0.dead) },
+        Column("description") { $0.description ?? "" },
+    ]
+
+    static let delivery: [Column<WebhookDelivery>] = [
+        Column("id") { String($0.id) },
+        Column("eventId") { String($0.eventId) },
+        Column("eventType") { $0.eventType.rawValue },
+        Column("dossierCode") { $0.dossierCode },
+        Column("state") { $0.state.rawValue },
+        Column("attempts") { String($0.attempts) },
+        Column("nextAttemptAt") { Output.timestamp($0.nextAttemptAt) },
+        Column("lastStatus") { $0.lastStatus.map(String.init) ?? "" },
+        Column("lastError") { $0.lastError ?? "" },
+    ]
+
     static let dossierList: [Column<Dossier>] = [
         Column("code") { $0.code },
         Column("status") { $0.status.rawValue },

@@ -50,6 +50,14 @@ enum Output {
         }
     }
 
+    /// One value per line (JSON Lines): compact, keys sorted.
+    static let lineEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
     static func printJSON<Value: Encodable>(_ value: Value) throws {
         print(String(decoding: try jsonEncoder.encode(value), as: UTF8.self))
     }

@@ -31,8 +31,11 @@ struct CLIRunner: Sendable {
     }
 
     /// Runs `motcua arguments...` with `stdin` as its standard input; never blocks a thread of the
-    /// cooperative pool (the server under test runs there too).
-    func run(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:]) async throws -> Result {
+    /// cooperative pool (the server under test runs there too). With `stopAfter`, a command that
+    /// does not end by itself (`--follow`) is terminated then.
+    func run(
+        _ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:], stopAfter: Duration? = nil
+    ) async throws -> Result {
         let scratch = configHome.appendingPathComponent("run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let out = scratch.appendingPathComponent("stdout"), err = scratch.appendingPathComponent("stderr")
@@ -56,6 +59,12 @@ struct CLIRunner: Sendable {
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
             process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
             do { try process.run() } catch { continuation.resume(throwing: error) }
+            if let stopAfter {
+                Task {
+                    try await Task.sleep(for: stopAfter)
+                    process.terminate()
+                }
+            }
         }
         return Result(
             status: status, stdout: try String(contentsOf: out, encoding: .utf8), stderr: try String(contentsOf: err, encoding: .utf8))

@@ -1,0 +1,117 @@
+import Foundation
+import MotCuaClient
+import Testing
+
+/// The portal integration through the client library and the CLI, against a live server that numbers
+/// its feed every 20 ms.
+@Suite struct ClientPortalTests {
+    @Test func eventsArePagedAndFollowedAsAnAsyncSequence() async throws {
+        try await LiveServer.run(feed: true) { server in
+            let s = try await Scenario.make(server)
+            var input = s.dossierInput()
+            input.externalReference = "G22.99-" + Fixtures.random(8)
+            let first = try await s.reception.dossiers.submit(input)
+            let second = try await s.reception.dossiers.submit(s.dossierInput())
+
+            var seen: [Event] = []
+            for try await event in s.portal.events.follow(pageSize: 1, wait: 5) {
+                seen.append(event)
+                if seen.count == 2 { break }
+            }
+            #expect(seen.map(\.dossierCode) == [first.code, second.code] && seen.allSatisfy { $0._type == .dossier_intake })
+            #expect(seen[0].dossier.externalReference == input.externalReference && seen[0].dossier.statusName == "Đã tiếp nhận")
+
+            // `all` ends at the current end of the feed; `follow` waits for what comes next.
+            var all: [Event] = []
+            for try await event in s.portal.events.all(after: 0, pageSize: 1) { all.append(event) }
+            #expect(all.map(\.id) == seen.map(\.id))
+            async let next: Event? = {
+                for try await event in s.portal.events.follow(after: seen[1].id, wait: 10) { return event }
+                return nil
+            }()
+            try await Task.sleep(for: .milliseconds(200))
+            let third = try await s.reception.dossiers.submit(s.dossierInput())
+            #expect(try await next?.dossierCode == third.code)
+
+            // Reconciliation filters.
+            let byReference = try await s.portal.dossiers.list(filter: .init(externalReference: input.externalReference))
+            #expect(byReference.items.map(\.code) == [first.code])
+            let since = try await s.portal.dossiers.list(filter: .init(updatedSince: third.updatedAt))
+            #expect(since.items.first?.code == third.code)
+            #expect(try await s.portal.dossiers.list(filter: .init(updatedSince: third.updatedAt + 2)).items.isEmpty)
+
+            await #expect(throws: MotCuaClientError.self) { _ = try await s.reception.events.page() }
+        }
+    }
+
+    @Test func webhooksAndAPIKeysAreManagedThroughTheClient() async throws {
+        try await LiveServer.run { server in
+            let s = try await Scenario.make(server)
+            let created = try await s.admin.webhooks.create(
+                .init(url: "https://receiver.example/hook", eventTypes: [.dossier_resolve], description: "Cổng DVC"))
+            #expect(created.value2.secret.count == 43)
+            #expect(try await s.admin.webhooks.list().map(\.id) == [created.value1.id])
+            #expect(try await s.admin.webhooks.get(created.value1.id).eventTypes == [.dossier_resolve])
+            #expect(try await s.admin.webhooks.allDeliveries(created.value1.id).collect().isEmpty)
+            do {
+                try await s.admin.webhooks.redeliver(created.value1.id, delivery: 1)
+                Issue.record("redelivering an unknown delivery succeeded")
+            } catch let MotCuaClientError.problem(problem) {
+                #expect(problem.status == 404)
+            }
+            try await s.admin.webhooks.delete(created.value1.id)
+            #expect(try await s.admin.webhooks.list().isEmpty)
+
+            let portalName = s.usernames[.portal]!
+            let key = try await s.admin.users.createAPIKey(for: portalName, name: "Đồng bộ")
+            let withKey = server.client(token: key.value2.key)
+            #expect(try await withKey.auth.me().username == portalName)
+            #expect(try await s.admin.users.apiKeys(of: portalName).map(\.prefix) == [key.value1.prefix])
+            try await s.admin.users.revokeAPIKey(key.value1.id, of: portalName)
+            await #expect(throws: MotCuaClientError.self) { _ = try await withKey.auth.me() }
+        }
+    }
+
+    @Test func theCLITailsTheFeedAsJSONLinesAndManagesWebhooks() async throws {
+        try await LiveServer.run(feed: true) { server in
+            let s = try await Scenario.make(server)
+            let cli = try CLIRunner(server: server.url)
+            let login = try await cli.run(["login", s.usernames[.portal]!, "--password-stdin"], stdin: Fixtures.password + "\n")
+            #expect(login.status == 0, "\(login.stderr)")
+            let filed = try await s.reception.dossiers.submit(s.dossierInput())
+            try await Task.sleep(for: .milliseconds(300))
+
+            let tail = try await cli.run(["events", "tail"])
+            #expect(tail.status == 0, "\(tail.stderr)")
+            let lines = tail.stdout.split(separator: "\n")
+            #expect(lines.count == 1)
+            let event = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+            #expect(event?["dossierCode"] as? String == filed.code && event?["type"] as? String == "dossier.intake")
+            let lastID = try #require(event?["id"] as? Int)
+
+            // --follow keeps waiting and prints each new event as it commits.
+            async let followed = cli.run(["events", "tail", "--follow", "--after", String(lastID)], stopAfter: .seconds(4))
+            try await Task.sleep(for: .seconds(1))
+            let next = try await s.reception.dossiers.submit(s.dossierInput())
+            let followedLines = try await followed.stdout.split(separator: "\n")
+            #expect(followedLines.count == 1 && followedLines[0].contains(next.code))
+
+            let admin = try CLIRunner(server: server.url)
+            _ = try await admin.run(["login", s.usernames[.admin]!, "--password-stdin"], stdin: Fixtures.password + "\n")
+            let added = try await admin.run(["webhooks", "add", "https://receiver.example/hook", "--event", "dossier.return", "--output", "table"])
+            #expect(added.status == 0 && added.stderr.contains("secret: "), "\(added.stderr)")
+            let listed = try await admin.run(["webhooks", "list", "--output", "csv"])
+            let rows = CLITests.csvRows(listed.stdout)
+            #expect(rows.first == ["id", "url", "eventTypes", "pending", "delivered", "dead", "description"])
+            #expect(rows.count == 2 && rows[1][2] == "dossier.return")
+            let deliveries = try await admin.run(["webhooks", "deliveries", rows[1][0], "--state", "dead", "--output", "json"])
+            #expect(deliveries.status == 0, "\(deliveries.stderr)")
+            #expect((try JSONSerialization.jsonObject(with: Data(deliveries.stdout.utf8)) as? [Any])?.isEmpty == true)
+            let bad = try await admin.run(["webhooks", "add", "https://x.example/h", "--event", "dossier.nope"])
+            #expect(bad.status != 0 && bad.stderr.contains("--event"))
+            #expect(try await admin.run(["webhooks", "rm", rows[1][0]]).status == 0)
+            let after = try await admin.run(["webhooks", "list", "--output", "json"])
+            #expect((try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [Any])?.isEmpty == true)
+        }
+    }
+}
