@@ -66,11 +66,18 @@ public func buildApplication(
         services.append(DeadlineSweeper(
             dossiers: dossiers, tokens: tokens, calendars: calendars, clock: clock, interval: configuration.sweepInterval, logger: logger))
     }
-    if configuration.feedInterval > .zero {
-        services.append(FeedSequencer(feed: feed, signal: feedSignal, interval: configuration.feedInterval, logger: logger))
-    }
-    if configuration.webhooks.interval > .zero {
-        services.append(WebhookDispatcher(store: webhooks, settings: configuration.webhooks, logger: logger))
+    if configuration.feedInterval > .zero || configuration.webhooks.interval > .zero {
+        // The feed and the webhook deliveries keep up under full request load only with connections
+        // of their own: behind the requests' queue for the pool they would get a trickle.
+        let background = try makePool(configuration: configuration, logger: logger, size: configuration.backgroundPoolSize)
+        services.append(background)
+        if configuration.feedInterval > .zero {
+            services.append(FeedSequencer(
+                feed: EventFeed(pool: background), signal: feedSignal, interval: configuration.feedInterval, logger: logger))
+        }
+        if configuration.webhooks.interval > .zero {
+            services.append(WebhookDispatcher(store: WebhookStore(pool: background), settings: configuration.webhooks, logger: logger))
+        }
     }
     var app = Application(
         router: router,
@@ -83,14 +90,14 @@ public func buildApplication(
     return app
 }
 
-func makePool(configuration: ServerConfiguration, logger: Logger) throws -> PostgresPool {
+func makePool(configuration: ServerConfiguration, logger: Logger, size: Int? = nil) throws -> PostgresPool {
     guard let url = configuration.databaseURL else { throw ConfigurationError(variable: "DATABASE_URL", reason: "not set") }
     var postgres = try PostgresConfiguration(url: url)
     postgres.applicationName = "motcua-server"
     // Short OLTP statements and aggregates of a few hundred thousand rows: compiling them with LLVM
     // costs more than it saves (the province ranking took 1.2 s with JIT, 0.65 s without).
     postgres.sessionSettings = [("jit", "off")]
-    var poolConfiguration = PostgresPool.Configuration(maxConnections: configuration.poolSize)
+    var poolConfiguration = PostgresPool.Configuration(maxConnections: size ?? configuration.poolSize)
     poolConfiguration.acquireTimeout = configuration.poolTimeout
     return PostgresPool(configuration: postgres, poolConfiguration: poolConfiguration, logger: logger)
 }

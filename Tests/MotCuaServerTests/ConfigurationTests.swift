@@ -31,6 +31,9 @@ import Testing
             "MOTCUA_DB_POOL_TIMEOUT_MS": "250", "MOTCUA_LOG_LEVEL": "DEBUG", "MOTCUA_MAX_BODY_BYTES": "2048",
             "MOTCUA_BOOTSTRAP_ADMIN": "root:pass:with:colons", "MOTCUA_TOKEN_TTL_HOURS": "2", "MOTCUA_BCRYPT_COST": "4",
             "MOTCUA_SWEEP_INTERVAL_SECONDS": "0", "MOTCUA_ONLINE_INCOMPLETE_DAYS": "10", "MOTCUA_SEED_DEMO": "yes",
+            "MOTCUA_DB_BACKGROUND_POOL_SIZE": "2", "MOTCUA_FEED_INTERVAL_MS": "50", "MOTCUA_WEBHOOK_INTERVAL_MS": "0",
+            "MOTCUA_WEBHOOK_CONCURRENCY": "4", "MOTCUA_WEBHOOK_TIMEOUT_SECONDS": "3", "MOTCUA_WEBHOOK_MAX_ATTEMPTS": "7",
+            "MOTCUA_WEBHOOK_BACKOFF_MS": "250",
         ])
         #expect(configuration.host == "0.0.0.0")
         #expect(configuration.port == 0)
@@ -46,6 +49,10 @@ import Testing
         #expect(configuration.sweepInterval == .zero)
         #expect(configuration.onlineIncompleteWorkingDays == 10)
         #expect(configuration.seedDemoData == true)
+        #expect(configuration.backgroundPoolSize == 2 && configuration.feedInterval == .milliseconds(50))
+        #expect(configuration.webhooks.interval == .zero && configuration.webhooks.concurrency == 4)
+        #expect(configuration.webhooks.timeout == .seconds(3) && configuration.webhooks.maxAttempts == 7)
+        #expect(configuration.webhooks.firstBackoff == .milliseconds(250))
     }
 
     @Test(arguments: [
@@ -53,7 +60,9 @@ import Testing
         ("MOTCUA_LOG_LEVEL", "loud"), ("MOTCUA_MAX_BODY_BYTES", "12"), ("MOTCUA_BOOTSTRAP_ADMIN", "no-colon"),
         ("MOTCUA_BOOTSTRAP_ADMIN", ":password"), ("MOTCUA_BOOTSTRAP_ADMIN", "admin:"), ("MOTCUA_TOKEN_TTL_HOURS", "0"),
         ("MOTCUA_BCRYPT_COST", "3"), ("MOTCUA_SWEEP_INTERVAL_SECONDS", "soon"), ("MOTCUA_ONLINE_INCOMPLETE_DAYS", "0"),
-        ("MOTCUA_SEED_DEMO", "maybe"),
+        ("MOTCUA_SEED_DEMO", "maybe"), ("MOTCUA_DB_BACKGROUND_POOL_SIZE", "0"), ("MOTCUA_FEED_INTERVAL_MS", "fast"),
+        ("MOTCUA_WEBHOOK_CONCURRENCY", "0"), ("MOTCUA_WEBHOOK_TIMEOUT_SECONDS", "0"), ("MOTCUA_WEBHOOK_MAX_ATTEMPTS", "0"),
+        ("MOTCUA_WEBHOOK_BACKOFF_MS", "0"), ("MOTCUA_WEBHOOK_INTERVAL_MS", "-5"),
     ])
     func malformedValueIsAnErrorNamingTheVariable(variable: String, value: String) {
         do {

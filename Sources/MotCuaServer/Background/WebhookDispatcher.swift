@@ -41,7 +41,8 @@ struct WebhookDispatcher: Service {
                 var nextRelease = ContinuousClock.now
                 while !Task.isCancelled {
                     var claims: [WebhookStore.Claim] = []
-                    if inFlight < settings.concurrency {
+                    // Claim when a quarter of the slots are free (or none is busy): fewer, larger claims.
+                    if inFlight == 0 || settings.concurrency - inFlight >= max(1, settings.concurrency / 4) {
                         do {
                             if ContinuousClock.now >= nextFanOut {
                                 _ = try await store.fanOut()
@@ -68,7 +69,7 @@ struct WebhookDispatcher: Service {
                         }
                     }
                     inFlight += claims.count
-                    if !claims.isEmpty && inFlight < settings.concurrency { continue }
+                    if claims.count > 1 && inFlight < settings.concurrency { continue }
                     if !ticking {
                         ticking = true
                         group.addTask {

@@ -10,6 +10,7 @@ import Logging
 /// | `DATABASE_URL` | none | PostgreSQL URL; without it `serve` runs an embedded cluster under `MOTCUA_DATA_DIR` |
 /// | `MOTCUA_DATA_DIR` | `.motcua` | folder of the embedded cluster |
 /// | `MOTCUA_DB_POOL_SIZE` | `16` | maximum database connections of this instance |
+/// | `MOTCUA_DB_BACKGROUND_POOL_SIZE` | `4` | connections of the feed sequencer and webhook deliveries, besides the pool |
 /// | `MOTCUA_DB_POOL_TIMEOUT_MS` | `5000` | how long a request waits for a free connection |
 /// | `MOTCUA_LOG_LEVEL` | `info` | trace, debug, info, notice, warning, error, critical |
 /// | `MOTCUA_MAX_BODY_BYTES` | `1048576` | larger request bodies are refused with 413 |
@@ -31,6 +32,7 @@ public struct ServerConfiguration: Sendable {
     public var databaseURL: String?
     public var dataDirectory: String = ".motcua"
     public var poolSize: Int = 16
+    public var backgroundPoolSize: Int = 4
     public var poolTimeout: Duration = .milliseconds(5000)
     public var logLevel: Logger.Level = .info
     public var maxBodyBytes: Int = 1 << 20
@@ -55,6 +57,7 @@ public struct ServerConfiguration: Sendable {
         databaseURL = reader.string("DATABASE_URL")
         dataDirectory = reader.string("MOTCUA_DATA_DIR") ?? dataDirectory
         poolSize = try reader.int("MOTCUA_DB_POOL_SIZE", in: 1...512) ?? poolSize
+        backgroundPoolSize = try reader.int("MOTCUA_DB_BACKGROUND_POOL_SIZE", in: 1...64) ?? backgroundPoolSize
         if let ms = try reader.int("MOTCUA_DB_POOL_TIMEOUT_MS", in: 1...600_000) { poolTimeout = .milliseconds(ms) }
         if let level = reader.string("MOTCUA_LOG_LEVEL") {
             guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
