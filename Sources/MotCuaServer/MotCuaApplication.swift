@@ -50,7 +50,11 @@ public func buildApplication(
         HTTPMetricsMiddleware(registry: registry)
     }
     let problems = ProblemMiddleware()
+    if !configuration.corsOrigins.isEmpty {
+        router.add(middleware: CORSMiddleware(origins: configuration.corsOrigins, routes: problems.routes))
+    }
     router.addMiddleware {
+        NoStoreMiddleware()
         problems
         BodyLimitMiddleware(limit: configuration.maxBodyBytes)
         AuthMiddleware(authenticator: authenticator)

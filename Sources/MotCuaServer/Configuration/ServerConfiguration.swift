@@ -25,6 +25,7 @@ import Logging
 /// | `MOTCUA_WEBHOOK_TIMEOUT_SECONDS` | `10` | a receiver must answer within this time |
 /// | `MOTCUA_WEBHOOK_MAX_ATTEMPTS` | `12` | attempts before a delivery is dead-lettered |
 /// | `MOTCUA_WEBHOOK_BACKOFF_MS` | `1000` | first retry delay; doubles per attempt (with jitter), at most one hour |
+/// | `MOTCUA_CORS_ORIGINS` | none | comma-separated origins (`https://app.example.vn`) browser front ends may call the API from |
 /// | `MOTCUA_SEED_DEMO` | `false` (`true` on the embedded database) | load the demo province, communes, officers and procedures |
 public struct ServerConfiguration: Sendable {
     public var host: String = "127.0.0.1"
@@ -43,6 +44,8 @@ public struct ServerConfiguration: Sendable {
     public var onlineIncompleteWorkingDays: Int = 15
     public var feedInterval: Duration = .milliseconds(100)
     public var webhooks = WebhookSettings()
+    /// Lower-cased origins allowed to call the API from a browser (CORS); none by default.
+    public var corsOrigins: Set<String> = []
     /// Load demo data at start; nil means "only on the embedded database".
     public var seedDemoData: Bool?
 
@@ -82,7 +85,19 @@ public struct ServerConfiguration: Sendable {
         if let seconds = try reader.int("MOTCUA_WEBHOOK_TIMEOUT_SECONDS", in: 1...300) { webhooks.timeout = .seconds(seconds) }
         webhooks.maxAttempts = try reader.int("MOTCUA_WEBHOOK_MAX_ATTEMPTS", in: 1...100) ?? webhooks.maxAttempts
         if let ms = try reader.int("MOTCUA_WEBHOOK_BACKOFF_MS", in: 1...3_600_000) { webhooks.firstBackoff = .milliseconds(ms) }
+        if let list = reader.string("MOTCUA_CORS_ORIGINS") {
+            for entry in list.split(separator: ",") { corsOrigins.insert(try Self.origin(String(entry))) }
+        }
         seedDemoData = try reader.bool("MOTCUA_SEED_DEMO")
+    }
+
+    /// `scheme://host[:port]` as a browser sends it in `Origin`, lower-cased; anything else names the variable.
+    private static func origin(_ text: String) throws(ConfigurationError) -> String {
+        let origin = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let components = URLComponents(string: origin), let scheme = components.scheme, ["http", "https"].contains(scheme),
+            let host = components.host, !host.isEmpty, components.path.isEmpty, components.query == nil, components.user == nil
+        else { throw ConfigurationError(variable: "MOTCUA_CORS_ORIGINS", reason: "expected origins like https://app.example.vn, got \(text)") }
+        return origin
     }
 }
 

@@ -1,0 +1,94 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import MotCuaAPI
+import MotCuaServer
+import Testing
+
+/// Browser front ends: CORS for the configured origins only, and no caching of personal data.
+@Suite struct CORSTests {
+    static let allowed = "https://app.tinh.example.vn"
+    static let environment = ["MOTCUA_CORS_ORIGINS": "https://App.Tinh.Example.VN, http://localhost:5173"]
+
+    func headers(origin: String, preflight method: String? = nil) -> HTTPFields {
+        var headers: HTTPFields = [.origin: origin]
+        if let method {
+            headers[.accessControlRequestMethod] = method
+            headers[.accessControlRequestHeaders] = "authorization, content-type"
+        }
+        return headers
+    }
+
+    @Test func anAllowedOriginGetsItsOriginBackAndTheHeadersAFrontEndReads() async throws {
+        try await withTestApp(environment: Self.environment) { client, _ in
+            let response = try await client.get("/v1/procedures", headers: headers(origin: Self.allowed))
+            #expect(response.status == .ok)
+            #expect(response.headers[.accessControlAllowOrigin] == Self.allowed)
+            #expect(response.headers[.accessControlExposeHeaders]?.contains("ETag") == true)
+            #expect(response.headers[.accessControlExposeHeaders]?.contains("X-Request-Id") == true)
+            #expect(response.headers[.accessControlExposeHeaders]?.contains("Location") == true)
+            #expect(response.headers[.accessControlAllowCredentials] == nil)
+            #expect(response.headers[.vary] == "Origin")
+
+            // Errors too, so the page can read the problem.
+            let refused = try await client.get("/v1/dossiers", headers: headers(origin: Self.allowed))
+            try expectProblem(refused, .unauthorized, code: "unauthenticated")
+            #expect(refused.headers[.accessControlAllowOrigin] == Self.allowed)
+        }
+    }
+
+    @Test(arguments: [
+        ("GET", "/v1/dossiers", "GET, POST"), ("POST", "/v1/dossiers/H15.50.05.13-261204-0001/accept", "POST"),
+        ("PUT", "/v1/procedures/1.001193", "GET, PUT"), ("DELETE", "/v1/calendar/days/2026-09-02", "DELETE, PUT"),
+        ("DELETE", "/v1/webhooks/7", "DELETE, GET"),
+    ])
+    func aPreflightNamesTheMethodsOfThePathAndTheHeadersTheAPIReads(method: String, path: String, methods: String) async throws {
+        try await withTestApp(environment: Self.environment) { client, _ in
+            let response = try await client.request(.options, path, headers: headers(origin: "http://localhost:5173", preflight: method))
+            #expect(response.status == .noContent)
+            #expect(response.headers[.accessControlAllowOrigin] == "http://localhost:5173")
+            #expect(response.headers[.accessControlAllowMethods] == methods)
+            let allowed = response.headers[.accessControlAllowHeaders] ?? ""
+            for header in ["Authorization", "Content-Type", "Idempotency-Key", "If-Match"] {
+                #expect(allowed.contains(header), "\(header)")
+            }
+            #expect(response.headers[.accessControlMaxAge] != nil && response.headers[.accessControlAllowCredentials] == nil)
+        }
+    }
+
+    @Test func aDisallowedOriginGetsNoCORSHeaders() async throws {
+        try await withTestApp(environment: Self.environment) { client, _ in
+            let origin = "https://evil.example"
+            let get = try await client.get("/v1/procedures", headers: headers(origin: origin))
+            #expect(get.status == .ok && get.headers[.accessControlAllowOrigin] == nil && get.headers[.vary] == "Origin")
+            let preflight = try await client.request(.options, "/v1/dossiers", headers: headers(origin: origin, preflight: "POST"))
+            #expect(preflight.status == .methodNotAllowed)
+            #expect(preflight.headers[.accessControlAllowOrigin] == nil && preflight.headers[.accessControlAllowMethods] == nil)
+        }
+        // Without configuration no origin is allowed.
+        try await withTestApp { client, _ in
+            let get = try await client.get("/v1/procedures", headers: headers(origin: Self.allowed))
+            #expect(get.headers[.accessControlAllowOrigin] == nil)
+        }
+    }
+
+    @Test func personalDataAndTokensAreNeverCached() async throws {
+        try await withTestApp { client, env in
+            let world = try await env.makeDossierWorld()
+            let login = try await client.post("/v1/auth/tokens", json: ["username": world.reception.username, "password": Fixture.password])
+            #expect(login.headers[.cacheControl] == "no-store")
+            let filed = try await client.file(world.body(), as: world.reception)
+            for path in ["/v1/dossiers/\(filed.code)", "/v1/dossiers", "/v1/auth/me", "/v1/public/dossiers/\(filed.code)?lookupKey=\(filed.lookupKey)"] {
+                let token = path.hasPrefix("/v1/public") ? nil : world.reception.token
+                #expect(try await client.get(path, token: token).headers[.cacheControl] == "no-store", "\(path)")
+            }
+            #expect(try await client.get("/v1/procedures").headers[.cacheControl] == nil, "the public catalog stays cacheable")
+        }
+    }
+
+    @Test func originsMustBeOrigins() {
+        for bad in ["app.example.vn", "https://app.example.vn/path", "ftp://x.example", "https://"] {
+            #expect(throws: ConfigurationError.self, "\(bad)") { _ = try ServerConfiguration(environment: ["MOTCUA_CORS_ORIGINS": bad]) }
+        }
+    }
+}
