@@ -48,7 +48,7 @@ import Testing
         try await LiveServer.run { server in
             let s = try await Scenario.make(server)
             let created = try await s.admin.webhooks.create(
-                .init(url: "https://receiver.example/hook", eventTypes: [.dossier_resolve], description: "Cổng DVC"))
+                .init(url: "http://127.0.0.1:9/hook", eventTypes: [.dossier_resolve], description: "Cổng DVC"))
             #expect(created.value2.secret.count == 43)
             #expect(try await s.admin.webhooks.list().map(\.id) == [created.value1.id])
             #expect(try await s.admin.webhooks.get(created.value1.id).eventTypes == [.dossier_resolve])
@@ -98,7 +98,7 @@ import Testing
 
             let admin = try CLIRunner(server: server.url)
             _ = try await admin.run(["login", s.usernames[.admin]!, "--password-stdin"], stdin: Fixtures.password + "\n")
-            let added = try await admin.run(["webhooks", "add", "https://receiver.example/hook", "--event", "dossier.return", "--output", "table"])
+            let added = try await admin.run(["webhooks", "add", "http://127.0.0.1:9/hook", "--event", "dossier.return", "--output", "table"])
             #expect(added.status == 0 && added.stderr.contains("secret: "), "\(added.stderr)")
             let listed = try await admin.run(["webhooks", "list", "--output", "csv"])
             let rows = CLITests.csvRows(listed.stdout)

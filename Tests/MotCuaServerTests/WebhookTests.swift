@@ -38,7 +38,8 @@ extension APIClient {
 }
 
 /// Serialized: every delivery service on the test database delivers every webhook's deliveries, so
-/// two tests with different retry settings must not run at once.
+/// two tests with different retry settings must not run at once. Receivers are on 127.0.0.1 (a
+/// host name no resolver knows would hold a delivery thread for the resolver's own timeout).
 @Suite(.serialized) struct WebhookTests {
     static let secret = "whsec-test-0123456789abcdefghijklmnopqrstuvwxyz"
 
@@ -149,7 +150,7 @@ extension APIClient {
     @Test func aDossiersNextDeliveryWaitsForThePreviousOne() async throws {
         try await withTestApp { client, env in
             let world = try await env.makeDossierWorld()
-            let webhook = try await client.createWebhook(.init(url: "https://receiver.example/hook"), as: world.admin).value1
+            let webhook = try await client.createWebhook(.init(url: "http://127.0.0.1:9/hook"), as: world.admin).value1
             let filed = try await client.file(world.body(), as: world.reception)
             try await client.perform("assign", filed.code, ActionBody.assign(world.specialist), as: world.leader)
             let store = WebhookStore(pool: env.pool)
@@ -163,6 +164,8 @@ extension APIClient {
             #expect(try await store.releaseWaiting() >= 1)
             items = try await client.deliveries(webhook.id, as: world.admin).items
             #expect(items[0].state == .pending && items[0].nextAttemptAt != nil)
+            // Not left for the delivery services of later tests.
+            #expect(try await client.delete("/v1/webhooks/\(webhook.id)", token: world.admin.token).status == .noContent)
         }
     }
 
@@ -171,7 +174,7 @@ extension APIClient {
             let world = try await env.makeDossierWorld()
             let other = try await env.makeDossierWorld()
             let created = try await client.createWebhook(
-                .init(url: "https://portal.example/hook", eventTypes: ["dossier.assign", "dossier.resolve"], description: "Cổng"),
+                .init(url: "http://127.0.0.1:9/portal", eventTypes: ["dossier.assign", "dossier.resolve"], description: "Cổng"),
                 as: world.admin)
             #expect(created.value2.secret.count >= 32)
             let listed: Components.Schemas.WebhookList = try expectJSON(try await client.get("/v1/webhooks", token: world.admin.token))

@@ -8,10 +8,11 @@ extension APIHandler {
     /// Runs `command` and returns the updated dossier with its new ETag.
     private func perform(_ command: DossierCommand, code: String, ifMatch: String?) async throws -> (Components.Schemas.Dossier, String) {
         let now = clock.now
+        let principal = try self.principal
         let record = try await dossiers.perform(
-            command, code: code, by: try principal, ifMatch: try dossierVersion(ifMatch: ifMatch), now: now,
+            command, code: code, by: principal, ifMatch: try dossierVersion(ifMatch: ifMatch), now: now,
             clock: try await calendars.clock())
-        return (.init(record, now: now), record.eTag)
+        return (.init(record, now: now, for: principal), record.eTag)
     }
 
     func acceptDossier(_ input: Operations.AcceptDossier.Input) async throws -> Operations.AcceptDossier.Output {

@@ -20,10 +20,10 @@ extension APIHandler {
         let outcome = try await dossiers.intake(
             request, by: principal, now: now, clock: try await calendars.clock(), idempotency: idempotency
         ) { record in
-            String(decoding: try Self.responseEncoder.encode(Components.Schemas.Dossier(record, now: now)), as: UTF8.self)
+            String(decoding: try Self.responseEncoder.encode(Components.Schemas.Dossier(record, now: now, for: principal)), as: UTF8.self)
         }
         let dossier: Components.Schemas.Dossier = switch outcome {
-        case .created(let record, _): .init(record, now: now)
+        case .created(let record, _): .init(record, now: now, for: principal)
         case .replayed(let response): try Self.responseDecoder.decode(Components.Schemas.Dossier.self, from: Data(response.utf8))
         }
         return .created(.init(
@@ -31,10 +31,11 @@ extension APIHandler {
     }
 
     func getDossier(_ input: Operations.GetDossier.Input) async throws -> Operations.GetDossier.Output {
-        guard let record = try await dossiers.get(code: input.path.code, for: try principal) else {
+        let principal = try self.principal
+        guard let record = try await dossiers.get(code: input.path.code, for: principal) else {
             throw APIError.notFound("No dossier \(input.path.code).")
         }
-        return .ok(.init(headers: .init(eTag: record.eTag), body: .json(.init(record, now: clock.now))))
+        return .ok(.init(headers: .init(eTag: record.eTag), body: .json(.init(record, now: clock.now, for: principal))))
     }
 
     func listDossiers(_ input: Operations.ListDossiers.Input) async throws -> Operations.ListDossiers.Output {
@@ -48,7 +49,7 @@ extension APIHandler {
             externalReference: q.externalReference, updatedSince: q.updatedSince)
         let now = clock.now
         let page = try await dossiers.list(filter, for: principal, today: LocalDate(vietnam: now), limit: pageSize(q.limit), cursor: q.cursor)
-        return .ok(.init(body: .json(.init(items: page.items.map { .init($0, now: now) }, nextCursor: NullableString(page.nextCursor)))))
+        return .ok(.init(body: .json(.init(items: page.items.map { .init($0, now: now, for: principal) }, nextCursor: NullableString(page.nextCursor)))))
     }
 
     func getDossierHistory(_ input: Operations.GetDossierHistory.Input) async throws -> Operations.GetDossierHistory.Output {

@@ -5,7 +5,8 @@ import MotCuaStore
 import OpenAPIRuntime
 
 extension Components.Schemas.Dossier {
-    init(_ d: DossierRecord, now: Date) {
+    /// The dossier as `principal` sees it, with the actions they may perform now.
+    init(_ d: DossierRecord, now: Date, for principal: Principal) {
         self.init(
             code: d.code,
             procedure: .init(code: d.procedureCode, name: d.procedureName, version: d.procedureVersion),
@@ -27,7 +28,8 @@ extension Components.Schemas.Dossier {
             fees: .init(
                 requested: d.feeRequested, paid: d.feePaid,
                 payments: d.payments.map { .init(amount: $0.amount, channel: .init(rawValue: $0.channel) ?? .cash, at: $0.at) }),
-            lookupKey: d.lookupKey, externalReference: d.externalReference, version: d.version, createdAt: d.createdAt, updatedAt: d.updatedAt)
+            lookupKey: d.lookupKey, externalReference: d.externalReference,
+            allowedActions: d.allowedActions(for: principal).compactMap(Components.Schemas.DossierActionName.init), version: d.version, createdAt: d.createdAt, updatedAt: d.updatedAt)
     }
 }
 
@@ -56,4 +58,27 @@ func dossierVersion(ifMatch: String?) throws -> Int? {
         throw APIError.malformed("If-Match must be the ETag of the dossier, e.g. \"3\".")
     }
     return version
+}
+
+extension Components.Schemas.DossierActionName {
+    /// The endpoint of a state-machine action (a completion request at intake is `request-supplement`);
+    /// nil for intake, which creates a dossier rather than acting on one.
+    public init?(_ action: DossierAction) {
+        switch action {
+        case .accept: self = .accept
+        case .refuse: self = .refuse
+        case .requestCompletion, .requestSupplement: self = .requestSupplement
+        case .supplement: self = .supplement
+        case .assign: self = .assign
+        case .forward: self = .forward
+        case .requestPayment: self = .requestPayment
+        case .pay: self = .pay
+        case .resolve: self = .resolve
+        case .stop: self = .stop
+        case .return: self = ._return
+        case .withdraw: self = .withdraw
+        case .apologize: self = .apologize
+        case .intakeCounter, .intakeOnline: return nil
+        }
+    }
 }

@@ -107,6 +107,10 @@ public struct DossierRecord: Sendable, Hashable {
     public var lookupKey: String
     /// The filing system's own id (the portal's dossier id), when it gave one.
     public var externalReference: String?
+    /// Form 02 requests the current handling unit has sent (at most one by the rules).
+    public var supplementRequestsByHandlingUnit: Int
+    /// An online dossier waits for the documents a completion request at intake asked for.
+    public var completionPending: Bool
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
@@ -134,7 +138,9 @@ public struct DossierRecord: Sendable, Hashable {
         (SELECT jsonb_agg(jsonb_build_object('amount', p.amount, 'channel', p.channel, 'epoch', extract(epoch FROM p.at)) ORDER BY p.id)
            FROM dossier_payments p WHERE p.dossier_id = d.id AND p.kind = 'payment'),
         d.lookup_key, d.version, d.created_at, d.updated_at, d.listed_at, CASE WHEN s.resumed_at IS NULL THEN s.paused_at END,
-        d.external_reference
+        d.external_reference,
+        (SELECT count(*) FROM supplement_requests r WHERE r.dossier_id = d.id AND r.handling_unit = d.handling_unit),
+        d.incomplete_expires_at IS NOT NULL
         """
 
     static let fromClause = from("dossiers")
@@ -195,5 +201,7 @@ public struct DossierRecord: Sendable, Hashable {
         updatedAt = try row.decode(Date.self, at: 37)
         listedAt = try row.decode(Date.self, at: 38)
         externalReference = try row.decode(String?.self, at: 40)
+        supplementRequestsByHandlingUnit = try row.decode(Int.self, at: 41)
+        completionPending = try row.decode(Bool.self, at: 42)
     }
 }

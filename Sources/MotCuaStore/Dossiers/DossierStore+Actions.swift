@@ -70,7 +70,7 @@ struct DossierChange {
         if case .supplement = command, record.status == .submitted {
             try await decideIntakeSupplement()
         } else {
-            try await decide(action, hasReason: command.reason != nil)
+            try decide(action, hasReason: command.reason != nil)
         }
         switch command {
         case .accept: accept()
@@ -101,15 +101,10 @@ struct DossierChange {
         }
     }
 
-    private mutating func decide(_ action: DossierAction, hasReason: Bool) async throws {
-        var supplementRequests = 0
-        if action.isSupplementRequest {
-            supplementRequests = try await connection.query("""
-                SELECT count(*) FROM supplement_requests WHERE dossier_id = \(record.id) AND handling_unit = \(record.handlingUnit)
-                """).first!.decode(Int.self, at: 0)
-        }
+    private mutating func decide(_ action: DossierAction, hasReason: Bool) throws {
+        // The record was read after the row lock, so its count of Form 02 requests is current.
         let context = DossierContext(
-            supplementRequestsByHandlingUnit: supplementRequests, apologized: record.apologized, hasReason: hasReason,
+            supplementRequestsByHandlingUnit: record.supplementRequestsByHandlingUnit, apologized: record.apologized, hasReason: hasReason,
             actorIsAssignee: record.assigneeID == principal.userID)
         switch DossierRules.decide(action: action, status: record.status, actorRoles: principal.roles, context: context) {
         case .success(let target): status = target
