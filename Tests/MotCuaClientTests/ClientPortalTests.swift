@@ -41,6 +41,10 @@ import Testing
             #expect(try await s.portal.dossiers.list(filter: .init(updatedSince: third.updatedAt + 2)).items.isEmpty)
 
             await #expect(throws: MotCuaClientError.self) { _ = try await s.reception.events.page() }
+            // What a UI shows: the dashboard's counts and each dossier's buttons.
+            let counts = try await s.portal.dossiers.counts()
+            #expect(counts.total == 3 && counts.byStatus.additionalProperties["received"] == 3)
+            #expect(try await s.reception.dossiers.get(third.code).allowedActions == [.withdraw])
         }
     }
 

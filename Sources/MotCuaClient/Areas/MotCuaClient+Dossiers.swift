@@ -51,6 +51,12 @@ extension MotCuaClient {
             }
         }
 
+        /// How many dossiers the caller sees per status, and the open ones overdue or due by the next
+        /// working day (of `unit` only, when given): a dashboard's figures.
+        public func counts(unit: String? = nil) async throws -> DossierCounts {
+            try await client.call { try await $0.countDossiers(query: .init(unit: unit)).ok.body.json }
+        }
+
         /// Every event of the dossier, oldest first: status changes, handovers with their step
         /// deadlines and timeliness, fees, apologies, ratings.
         public func history(_ code: String) async throws -> [HistoryEvent] {

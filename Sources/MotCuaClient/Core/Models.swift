@@ -42,6 +42,10 @@ public typealias DossierStatus = Components.Schemas.DossierStatus
 public typealias Channel = Components.Schemas.Channel
 /// Early, on time, late, within deadline or overdue.
 public typealias Timeliness = Components.Schemas.Timeliness
+/// A dashboard's figures: dossiers per status, overdue and due soon.
+public typealias DossierCounts = Components.Schemas.DossierCounts
+/// An action the caller may perform on a dossier (`Dossier.allowedActions`).
+public typealias DossierActionName = Components.Schemas.DossierActionName
 /// One event of a dossier's history (control slip).
 public typealias HistoryEvent = Components.Schemas.HistoryEvent
 /// A missing or wrong document named in a supplement request.

@@ -94,3 +94,18 @@ extension IntakeRequest {
             note: body.note, externalReference: body.externalReference)
     }
 }
+
+extension APIHandler {
+    func countDossiers(_ input: Operations.CountDossiers.Input) async throws -> Operations.CountDossiers.Output {
+        let principal = try self.principal
+        let now = clock.now
+        let today = LocalDate(vietnam: now)
+        let calendar = try await calendars.calendar()
+        let counts = try await dossiers.counts(
+            unit: input.query.unit, for: principal, today: today, dueSoonBy: calendar.nextWorkingDay(after: today))
+        return .ok(.init(body: .json(.init(
+            unit: input.query.unit, asOf: now, total: counts.total, open: counts.open,
+            byStatus: .init(additionalProperties: Dictionary(uniqueKeysWithValues: counts.byStatus.map { ($0.key.rawValue, $0.value) })),
+            overdue: counts.overdue, dueSoon: counts.dueSoon))))
+    }
+}

@@ -62,10 +62,7 @@ extension DossierStore {
         if let assignee = filter.assignee { common.append("d.assignee_id = (SELECT id FROM users WHERE username = \(assignee))") }
         if let overdue = filter.overdue {
             // A dossier waiting for a supplement is judged as of the start of the wait (its clock is paused).
-            let late: PostgresQuery = """
-                d.status IN (2, 4, 5, 6) AND d.due_date < \(today.description)::date
-                AND (d.status <> 5 OR d.due_date < ((d.supplement_pending_at AT TIME ZONE 'UTC') + interval '7 hours')::date)
-                """
+            let late = Self.overdue(today: today)
             common.append(overdue ? late : "NOT coalesce(\(late), false)")
         }
         if let dueBefore = filter.dueBefore { common.append("d.status IN (2, 4, 5, 6) AND d.due_date <= \(dueBefore.description)::date") }
@@ -96,6 +93,15 @@ extension DossierStore {
             ORDER BY d.listed_at DESC, d.code DESC
             """
         return query
+    }
+
+    /// An open dossier of `d` past its due date on `today`; one waiting for a supplement is judged as
+    /// of the start of the wait (its clock is paused).
+    static func overdue(today: LocalDate) -> PostgresQuery {
+        """
+        d.status IN (2, 4, 5, 6) AND d.due_date < \(today.description)::date
+        AND (d.status <> 5 OR d.due_date < ((d.supplement_pending_at AT TIME ZONE 'UTC') + interval '7 hours')::date)
+        """
     }
 
     /// The scope and unit filter as branches whose conditions each start with an indexed column.
