@@ -176,6 +176,7 @@ let package = Package(
                 "MotCuaPostgres",
                 "MotCuaDomain",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -29,7 +29,7 @@ struct AuthMiddleware: RouterMiddleware {
     }
 
     static func isPublic(route: String, method: HTTPRequest.Method) -> Bool {
-        if route.hasPrefix("/v1/public/") || route.hasPrefix("/health/") || route == "/metrics" || route == "/openapi.yaml" {
+        if route.hasPrefix("/v1/public/") || route.hasPrefix("/health/") || ["/metrics", "/openapi.yaml", "/docs"].contains(route) {
             return true
         }
         if method == .get && (route == "/v1/procedures" || route.hasPrefix("/v1/procedures/")) { return true }

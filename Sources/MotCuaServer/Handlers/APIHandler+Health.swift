@@ -32,6 +32,10 @@ extension APIHandler {
     func getOpenAPIDocument(_ input: Operations.GetOpenAPIDocument.Input) async throws -> Operations.GetOpenAPIDocument.Output {
         .ok(.init(body: .yaml(HTTPBody(openAPIDocument))))
     }
+
+    func getDocumentation(_ input: Operations.GetDocumentation.Input) async throws -> Operations.GetDocumentation.Output {
+        .ok(.init(body: .html(HTTPBody(documentationPage))))
+    }
 }
 
 /// Runs `body`, throwing `CancellationError` when it takes longer than `limit`.
