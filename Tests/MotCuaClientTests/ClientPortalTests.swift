@@ -100,6 +100,15 @@ import Testing
             let followedLines = try await followed.stdout.split(separator: "\n")
             #expect(followedLines.count == 1 && followedLines[0].contains(next.code))
 
+            // The dashboard's counts, and the reconciliation filters.
+            let counts = try await cli.run(["dossiers", "counts", "--output", "csv"])
+            let countRows = CLITests.csvRows(counts.stdout)
+            #expect(countRows.first?.prefix(4) == ["total", "open", "overdue", "dueSoon"] && countRows.last?.first == "2", "\(counts.stderr)")
+            let recent = try await cli.run(["dossiers", "list", "--updated-since", "2000-01-01T00:00:00Z", "--output", "csv"])
+            #expect(CLITests.csvRows(recent.stdout).count == 3)
+            let bad = try await cli.run(["dossiers", "list", "--updated-since", "yesterday"])
+            #expect(bad.status == 1 && bad.stderr.contains("--updated-since"))
+
             let admin = try CLIRunner(server: server.url)
             _ = try await admin.run(["login", s.usernames[.admin]!, "--password-stdin"], stdin: Fixtures.password + "\n")
             let added = try await admin.run(["webhooks", "add", "http://127.0.0.1:9/hook", "--event", "dossier.return", "--output", "table"])
@@ -111,8 +120,8 @@ import Testing
             let deliveries = try await admin.run(["webhooks", "deliveries", rows[1][0], "--state", "dead", "--output", "json"])
             #expect(deliveries.status == 0, "\(deliveries.stderr)")
             #expect((try JSONSerialization.jsonObject(with: Data(deliveries.stdout.utf8)) as? [Any])?.isEmpty == true)
-            let bad = try await admin.run(["webhooks", "add", "https://x.example/h", "--event", "dossier.nope"])
-            #expect(bad.status != 0 && bad.stderr.contains("--event"))
+            let unknownEvent = try await admin.run(["webhooks", "add", "https://x.example/h", "--event", "dossier.nope"])
+            #expect(unknownEvent.status != 0 && unknownEvent.stderr.contains("--event"))
             #expect(try await admin.run(["webhooks", "rm", rows[1][0]]).status == 0)
             let after = try await admin.run(["webhooks", "list", "--output", "json"])
             #expect((try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [Any])?.isEmpty == true)

@@ -11,7 +11,7 @@ struct DossierCommands: AsyncParsableCommand {
             Every action takes --if-match VERSION (the dossier's version as you last read it): when someone changed the dossier meanwhile the server refuses (412, exit 2) and changes nothing.
             """,
         subcommands: [
-            Submit.self, Show.self, List.self, History.self, DossierImport.self,
+            Submit.self, Show.self, List.self, Counts.self, History.self, DossierImport.self,
             Accept.self, Refuse.self, RequestSupplement.self, Supplement.self, Assign.self, Forward.self,
             RequestPayment.self, Pay.self, Resolve.self, Stop.self, Return.self, Withdraw.self, Apologize.self,
         ])
@@ -87,6 +87,8 @@ struct DossierCommands: AsyncParsableCommand {
         @Option(help: "Received on or after this date (YYYY-MM-DD).") var receivedFrom: String?
         @Option(help: "Received on or before this date (YYYY-MM-DD).") var receivedTo: String?
         @Option(help: "Part of the code or of the applicant's name, accents optional.") var q: String?
+        @Option(help: "Only the dossier with this reference of the filing system (the portal's id).") var externalReference: String?
+        @Option(help: "Only dossiers changed at or after this instant (RFC 3339, e.g. 2026-12-04T00:00:00Z).") var updatedSince: String?
         @Option(help: "At most this many dossiers.") var limit: Int = 100
         @Flag(help: "Every matching dossier, however many (ignores --limit).") var all = false
 
@@ -96,9 +98,14 @@ struct DossierCommands: AsyncParsableCommand {
                 guard let value = DossierStatus(rawValue: status) else { throw ValidationError("unknown status: \(status)") }
                 parsedStatus = value
             }
+            let since = try updatedSince.map { text in
+                guard let date = ISO8601DateFormatter().date(from: text) else { throw ValidationError("--updated-since: an RFC 3339 instant, not \(text)") }
+                return date
+            }
             let filter = MotCuaClient.Dossiers.Filter(
                 status: parsedStatus, procedure: procedure, unit: unit, assignee: assignee, overdue: overdue,
-                dueBefore: dueBefore, receivedFrom: receivedFrom, receivedTo: receivedTo, q: q)
+                dueBefore: dueBefore, receivedFrom: receivedFrom, receivedTo: receivedTo, q: q, externalReference: externalReference,
+                updatedSince: since)
             let client = try global.client()
             var items: [Dossier] = []
             for try await dossier in client.dossiers.all(filter: filter, pageSize: all ? 500 : min(max(limit, 1), 500)) {
@@ -106,6 +113,23 @@ struct DossierCommands: AsyncParsableCommand {
                 items.append(dossier)
             }
             try Output.list(items, columns: Columns.dossierList, format: global.format)
+        }
+    }
+
+    struct Counts: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "How many dossiers per status, overdue and due by the next working day.",
+            discussion: """
+                EXAMPLE
+                  motcua dossiers counts --unit H15.50.05.13
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only dossiers this unit receives or handles.") var unit: String?
+
+        mutating func run() async throws {
+            let counts = try await global.client().dossiers.counts(unit: unit)
+            try Output.single(counts, columns: Columns.counts, format: global.format)
         }
     }
 

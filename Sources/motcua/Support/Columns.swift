@@ -58,8 +58,19 @@ enum Columns {
         Column("timeliness") { $0.timeliness?.rawValue ?? "" },
         Column("finishedAt") { Output.timestamp($0.finishedAt) },
         Column("lookupKey") { $0.lookupKey },
+        Column("externalReference") { $0.externalReference ?? "" },
+        Column("allowedActions") { ($0.allowedActions ?? []).map(\.rawValue).joined(separator: " ") },
         Column("version") { String($0.version) },
     ]
+
+    static let counts: [Column<DossierCounts>] = [
+        Column("total") { String($0.total) },
+        Column("open") { String($0.open) },
+        Column("overdue") { String($0.overdue) },
+        Column("dueSoon") { String($0.dueSoon) },
+    ] + DossierStatus.allCases.map { status in
+        Column(status.rawValue) { String($0.byStatus.additionalProperties[status.rawValue] ?? 0) }
+    }
 
     static let history: [Column<HistoryEvent>] = [
         Column("at") { Output.timestamp($0.at) },
