@@ -12,7 +12,8 @@ import Testing
         let client = MotCuaClient(serverURL: URL(string: "http://127.0.0.1:\(silent.port)")!, configuration: configuration)
         let started = ContinuousClock.now
         await #expect(throws: MotCuaClientError.timedOut) { _ = try await client.procedures.get("1.001193") }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Bounded well above the 1 s timeout: the whole suite runs beside it on two cores.
+        #expect(ContinuousClock.now - started < .seconds(10))
         // A timeout is not retried: the request may still be running on the server.
         #expect(silent.accepted == 1)
     }

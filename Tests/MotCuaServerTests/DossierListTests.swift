@@ -9,6 +9,33 @@ import MotCuaPostgres
 import MotCuaStore
 
 @Suite struct DossierListTests {
+    /// A list paged while an online dossier of a later page is accepted: every dossier once, in the
+    /// order the first page began (accepting does not move a dossier to the top).
+    @Test func pagingNeverSkipsAnOnlineDossierAcceptedMeanwhile() async throws {
+        let clock = ManualClock(Instant.vn("2026-03-02", "08:00"))
+        try await withTestApp(clock: clock.serverClock) { client, env in
+            let world = try await env.makeDossierWorld()
+            var filed: [String] = []
+            for index in 0..<6 {
+                clock.advance(by: 600)
+                filed.append(try await client.file(world.body(channel: index < 3 ? "online" : "counter"), as: index < 3 ? world.portal : world.reception).code)
+            }
+            let newestFirst = Array(filed.reversed())
+            let first: DossierPageBody = try expectJSON(try await client.get("/v1/dossiers?limit=2", token: world.reception.token))
+            #expect(first.items.map(\.code) == Array(newestFirst.prefix(2)))
+            clock.advance(by: 600)
+            try await client.perform("accept", filed[0], as: world.reception)  // the oldest, on the last page
+            var seen = first.items.map(\.code)
+            var cursor = first.nextCursor
+            while let next = cursor {
+                let page: DossierPageBody = try expectJSON(try await client.get("/v1/dossiers?limit=2&cursor=\(next)", token: world.reception.token))
+                seen += page.items.map(\.code)
+                cursor = page.nextCursor
+            }
+            #expect(seen == newestFirst)
+        }
+    }
+
     /// Every filter of API.md on a small, known set of dossiers.
     @Test func everyFilter() async throws {
         let clock = ManualClock(Instant.vn("2026-03-02", "09:00"))

@@ -3,12 +3,13 @@ import MotCuaDomain
 import MotCuaPostgres
 
 extension DossierChange {
-    /// The desk accepts an online dossier: the clock starts now.
+    /// The desk accepts an online dossier: the clock starts now. Its place in lists (`listed_at`, the
+    /// filing time) does not change, so a client paging a list never skips or repeats it.
     mutating func accept() {
         let start = clock.startDate(acceptedAt: now, cutoff: procedure.cutoff)
         let deadline = clock.deadline(acceptedAt: now, cutoff: procedure.cutoff, processingTime: procedure.processingTime)
         sets += [
-            "received_at = \(now)", "listed_at = \(now)", "start_date = \(start.description)::date",
+            "received_at = \(now)", "start_date = \(start.description)::date",
             "due_date = \(deadline.dueDate.description)::date", "due_at = \(deadline.dueAt)",
             "appointment_date = \(deadline.dueDate.description)::date", "accept_by = NULL", "incomplete_expires_at = NULL",
         ]

@@ -114,7 +114,7 @@ public struct DossierRecord: Sendable, Hashable {
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
-    /// When it was received, or submitted while not yet received: the list order.
+    /// When it was filed (received at the desk, or submitted online): the list order, never changed.
     public var listedAt: Date
 
     /// Early / on time / late once finished, within deadline / overdue while open; nil before the clock starts.

@@ -2,6 +2,11 @@
 -- order carrying the dossier as the portal synchronises it, signed webhooks with their deliveries,
 -- and long-lived API keys for integration accounts.
 
+-- Lists are ordered by filing time, which never changes (accepting an online dossier no longer moves
+-- it to the top, where a client paging the list would miss it): online dossiers accepted so far go
+-- back to their submission time.
+UPDATE dossiers SET listed_at = submitted_at WHERE submitted_at IS NOT NULL AND listed_at <> submitted_at;
+
 -- The portal's own id of a dossier it filed: unique per filing account, searchable.
 ALTER TABLE dossiers ADD COLUMN external_reference text CHECK (length(external_reference) BETWEEN 1 AND 100);
 CREATE UNIQUE INDEX dossiers_external_reference ON dossiers (external_reference, created_by) WHERE external_reference IS NOT NULL;
