@@ -42,8 +42,7 @@ public func buildApplication(
         calendarStore: calendarStore, calendars: calendars, authenticator: authenticator,
         passwords: passwords, loginThrottle: LoginThrottle(), publicLimiter: RateLimiter(limit: 60, window: 60),
         metrics: registry, poolGauges: PoolGauges(registry: registry),
-        openAPIDocument: Array(contract), documentationPage: Array(try DocumentationPage.html(yaml: String(decoding: contract, as: UTF8.self)).utf8),
-        clock: clock, configuration: configuration, logger: logger)
+        openAPIDocument: Array(contract), clock: clock, configuration: configuration, logger: logger)
 
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {

@@ -1,10 +1,24 @@
 import Foundation
+import NIOConcurrencyHelpers
 import Yams
 
-/// `GET /docs`: the contract as one HTML page, generated once at start from the bundled
-/// `openapi.yaml`: every operation (method, path, roles' words, parameters, body, answers,
-/// examples) and every schema with its properties. Plain HTML and CSS, no script.
+/// `GET /docs`: the contract as one HTML page, generated on the first request from the bundled
+/// `openapi.yaml` and kept: every operation (method, path, parameters, body, answers, examples) and
+/// every schema with its properties. Plain HTML and CSS, no script.
 public enum DocumentationPage {
+    /// The page, rendered once per process (parsing the contract is not free, and most servers
+    /// never serve it).
+    static func cached(yaml: [UInt8]) throws -> [UInt8] {
+        try rendered.withLockedValue { page in
+            if let page { return page }
+            let html = Array(try html(yaml: String(decoding: yaml, as: UTF8.self)).utf8)
+            page = html
+            return html
+        }
+    }
+
+    private static let rendered = NIOLockedValueBox<[UInt8]?>(nil)
+
     public static func html(yaml: String) throws -> String {
         guard let document = try Yams.load(yaml: yaml) as? [String: Any] else { return "" }
         let info = document["info"] as? [String: Any] ?? [:]

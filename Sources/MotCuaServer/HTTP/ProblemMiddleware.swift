@@ -8,7 +8,8 @@ import OpenAPIRuntime
 
 /// The one place where errors become HTTP: every error thrown below it is answered as
 /// `application/problem+json` (RFC 9457). Known errors keep their status and code; anything unknown is
-/// logged with the request id and answered as a generic 500 without internals.
+/// logged with the request id and answered as a generic 500 without internals. A caller preferring
+/// Vietnamese (`Accept-Language: vi`) gets the title and detail in Vietnamese (`VietnameseProblems`).
 struct ProblemMiddleware: RouterMiddleware {
     /// Filled in once every route is registered (middleware has to be added before routes).
     let routes = RouteTable.Box()
@@ -20,7 +21,12 @@ struct ProblemMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let problem = classify(error, request: request, context: context)
-            return problem.response(instance: request.uri.path, requestID: context.requestID)
+            guard VietnameseProblems.preferred(by: request.headers[.acceptLanguage]) else {
+                return problem.response(instance: request.uri.path, requestID: context.requestID)
+            }
+            var response = VietnameseProblems.translate(problem).response(instance: request.uri.path, requestID: context.requestID)
+            response.headers[.contentLanguage] = "vi"
+            return response
         }
     }
 

@@ -34,7 +34,7 @@ extension APIHandler {
     }
 
     func getDocumentation(_ input: Operations.GetDocumentation.Input) async throws -> Operations.GetDocumentation.Output {
-        .ok(.init(body: .html(HTTPBody(documentationPage))))
+        .ok(.init(body: .html(HTTPBody(try DocumentationPage.cached(yaml: openAPIDocument)))))
     }
 }
 

@@ -31,8 +31,6 @@ struct APIHandler: APIProtocol {
     let metrics: PrometheusCollectorRegistry
     let poolGauges: PoolGauges
     let openAPIDocument: [UInt8]
-    /// `GET /docs`, generated from the contract at start.
-    let documentationPage: [UInt8]
     let clock: ServerClock
     let configuration: ServerConfiguration
     let logger: Logger
