@@ -164,6 +164,12 @@ extension APIClient {
             #expect(try await store.releaseWaiting() >= 1)
             items = try await client.deliveries(webhook.id, as: world.admin).items
             #expect(items[0].state == .pending && items[0].nextAttemptAt != nil)
+            // Delivered ones are kept for a while, then purged; pending and dead ones stay.
+            _ = try await env.pool.execute("""
+                UPDATE webhook_deliveries SET delivered_at = now() - interval '31 days' WHERE id = \(items[1].id)
+                """)
+            #expect(try await store.purgeDelivered(olderThan: .seconds(30 * 86_400)) >= 1)
+            #expect(try await client.deliveries(webhook.id, as: world.admin).items.map(\.id) == [items[0].id])
             // Not left for the delivery services of later tests.
             #expect(try await client.delete("/v1/webhooks/\(webhook.id)", token: world.admin.token).status == .noContent)
         }

@@ -27,6 +27,8 @@ struct WebhookDispatcher: Service {
 
     /// How often the safety net of `WebhookStore.releaseWaiting` runs.
     static let releaseInterval: Duration = .seconds(5)
+    /// How long delivered deliveries are kept (checked hourly); dead letters are kept.
+    static let deliveredRetention: Duration = .seconds(30 * 86_400)
 
     /// Keeps up to `settings.concurrency` attempts in flight: claims more as soon as one ends (a
     /// dossier's next event is due right after the previous one was delivered), and otherwise looks
@@ -39,6 +41,7 @@ struct WebhookDispatcher: Service {
                 var ticking = false
                 var nextFanOut = ContinuousClock.now
                 var nextRelease = ContinuousClock.now
+                var nextPurge = ContinuousClock.now
                 while !Task.isCancelled {
                     var claims: [WebhookStore.Claim] = []
                     // Claim when a quarter of the slots are free (or none is busy): fewer, larger claims.
@@ -52,6 +55,11 @@ struct WebhookDispatcher: Service {
                                 let released = try await store.releaseWaiting()
                                 if released > 0 { logger.info("released waiting webhook deliveries", metadata: ["count": "\(released)"]) }
                                 nextRelease = ContinuousClock.now + Self.releaseInterval
+                            }
+                            if ContinuousClock.now >= nextPurge {
+                                let purged = try await store.purgeDelivered(olderThan: Self.deliveredRetention)
+                                if purged > 0 { logger.info("purged old webhook deliveries", metadata: ["count": "\(purged)"]) }
+                                nextPurge = ContinuousClock.now + .seconds(3600)
                             }
                             // The lease outlasts the attempt: the transfer's timeout, then time to record the outcome.
                             claims = try await store.claim(

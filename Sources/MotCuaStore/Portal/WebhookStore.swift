@@ -149,6 +149,17 @@ public struct WebhookStore: Sendable {
             """).affectedRows
     }
 
+    /// Deletes deliveries delivered more than `age` ago (at most `batch` a call): the record of what
+    /// each receiver acknowledged is kept for a while, not forever. Dead letters stay until
+    /// redelivered or their webhook is deleted. Returns how many it deleted.
+    public func purgeDelivered(olderThan age: Duration, batch: Int = 10_000) async throws -> Int {
+        try await pool.execute("""
+            DELETE FROM webhook_deliveries WHERE id IN (
+                SELECT id FROM webhook_deliveries
+                WHERE state = 'delivered' AND delivered_at < now() - \(Self.seconds(age)) * interval '1 second' LIMIT \(batch))
+            """)
+    }
+
     /// A delivery claimed for one attempt.
     public struct Claim: Sendable {
         public var deliveryID: Int64
