@@ -88,7 +88,7 @@ extension APIClient {
         }
     }
 
-    @Test func aFeedPageOfDossierStatusNamesMatchesTheDomain() async throws {
+    @Test func theSQLStatusNamesMatchTheDomain() async throws {
         try await withTestApp { _, env in
             for status in DossierStatus.allCases {
                 let row = try #require(try await env.pool.query("""

@@ -46,21 +46,3 @@ struct CORSMiddleware: RouterMiddleware {
         return response
     }
 }
-
-/// `Cache-Control: no-store` on every answer that may carry personal data or a token: whatever an
-/// authenticated request gets, and the public dossier lookups and logins. The catalog, calendar,
-/// health and contract stay cacheable.
-struct NoStoreMiddleware: RouterMiddleware {
-    func handle(
-        _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
-    ) async throws -> Response {
-        var response = try await next(request, context)
-        let path = request.uri.path
-        if response.headers[.cacheControl] == nil,
-            request.headers[.authorization] != nil || path.hasPrefix("/v1/public/") || path.hasPrefix("/v1/auth/")
-        {
-            response.headers[.cacheControl] = "no-store"
-        }
-        return response
-    }
-}

@@ -8,7 +8,7 @@ extension APIHandler {
         let user = try await integrationAccount(input.path.username, admin: try require([.admin], to: "manage API keys"))
         guard case .json(let body) = input.body else { throw APIError.malformed("Send a JSON body.") }
         guard user.roles.contains(.portal) else {
-            throw StoreError.conflict(code: "conflict", detail: "API keys are for integration accounts: \(user.username) has no portal role.")
+            throw APIError.conflict("conflict", "API keys are for integration accounts: \(user.username) has no portal role.")
         }
         if let expiresAt = body.expiresAt, expiresAt <= clock.now { throw APIError.validation("expiresAt", "must be in the future") }
         let (record, key) = try await apiKeys.create(

@@ -46,7 +46,7 @@ extension APIHandler {
             cursor: input.query.cursor)
         guard let page else { throw APIError.notFound("No webhook \(input.path.webhookId).") }
         return .ok(.init(body: .json(.init(
-            items: page.items.map(Components.Schemas.WebhookDelivery.init), nextCursor: NullableString(page.nextCursor)))))
+            items: try page.items.map(Components.Schemas.WebhookDelivery.init), nextCursor: NullableString(page.nextCursor)))))
     }
 
     func redeliverWebhookDelivery(_ input: Operations.RedeliverWebhookDelivery.Input) async throws
@@ -56,6 +56,6 @@ extension APIHandler {
         guard let delivery = try await webhooks.redeliver(
             webhookID: input.path.webhookId, deliveryID: input.path.deliveryId, province: principal.province)
         else { throw APIError.notFound("No delivery \(input.path.deliveryId) of webhook \(input.path.webhookId).") }
-        return .accepted(.init(body: .json(.init(delivery))))
+        return .accepted(.init(body: .json(try .init(delivery))))
     }
 }

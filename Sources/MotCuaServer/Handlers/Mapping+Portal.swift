@@ -2,22 +2,37 @@ import Foundation
 import MotCuaAPI
 import MotCuaStore
 
-extension Components.Schemas.Event {
-    /// The feed event as the API and webhooks send it; the dossier snapshot is the JSON stored with it.
-    init(_ event: FeedEvent, decoder: JSONDecoder = APIHandler.responseDecoder) throws {
-        guard let type = Components.Schemas.EventType(rawValue: event.type) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown event type \(event.type)"))
+extension Components.Schemas.EventType {
+    /// The type of a stored event; every type the writers record is in the contract's enum.
+    init(stored type: String) throws {
+        guard let known = Self(rawValue: type) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown event type \(type)"))
         }
+        self = known
+    }
+}
+
+extension Components.Schemas.Event {
+    /// The feed event as the API sends it; the dossier snapshot is the JSON stored with it.
+    init(_ event: FeedEvent, decoder: JSONDecoder) throws {
+        let type = try Components.Schemas.EventType(stored: event.type)
         self.init(
             id: event.id, _type: type, occurredAt: event.occurredAt, dossierCode: event.dossierCode,
             dossier: try decoder.decode(Components.Schemas.PortalDossier.self, from: Data(event.dossierJSON.utf8)))
     }
 }
 
-/// The body of a webhook request: the event as `GET /v1/events` lists it.
+/// The body of a webhook request: the event as `GET /v1/events` lists it, with the dossier's stored
+/// JSON spliced in as it is (no decode and re-encode per delivery).
 enum WebhookPayload {
     static func encode(_ event: FeedEvent) throws -> Data {
-        try APIHandler.responseEncoder.encode(Components.Schemas.Event(event))
+        let encoder = JSONEncoder()
+        func text(_ value: String) throws -> Data { try encoder.encode(value) }
+        var body = Data(#"{"id":\#(event.id),"type":"#.utf8) + (try text(event.type))
+        body += Data(#","occurredAt":"#.utf8) + (try text(try RFC3339DateTranscoder().encode(event.occurredAt)))
+        body += Data(#","dossierCode":"#.utf8) + (try text(event.dossierCode))
+        body += Data(#","dossier":"#.utf8) + Data(event.dossierJSON.utf8) + Data("}".utf8)
+        return body
     }
 }
 
@@ -31,9 +46,9 @@ extension Components.Schemas.Webhook {
 }
 
 extension Components.Schemas.WebhookDelivery {
-    init(_ delivery: DeliveryRecord) {
+    init(_ delivery: DeliveryRecord) throws {
         self.init(
-            id: delivery.id, eventId: delivery.eventID, eventType: Components.Schemas.EventType(rawValue: delivery.eventType) ?? .dossier_intake,
+            id: delivery.id, eventId: delivery.eventID, eventType: try Components.Schemas.EventType(stored: delivery.eventType),
             dossierCode: delivery.dossierCode, state: Components.Schemas.DeliveryState(rawValue: delivery.state.rawValue) ?? .pending,
             attempts: delivery.attempts, nextAttemptAt: delivery.nextAttemptAt, lastAttemptAt: delivery.lastAttemptAt,
             lastStatus: delivery.lastStatus, lastError: delivery.lastError, deliveredAt: delivery.deliveredAt, createdAt: delivery.createdAt)

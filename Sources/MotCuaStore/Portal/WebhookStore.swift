@@ -78,7 +78,7 @@ public struct WebhookStore: Sendable {
             guard let position = Int64(try PageCursor(decoding: text, count: 1).values[0]) else { throw .invalidCursor }
             return position
         }
-        var query: PostgresQuery = "\(unescaped: Self.deliverySelect) WHERE wd.webhook_id = \(webhookID)"
+        var query: PostgresQuery = "\(unescaped: Self.deliverySelect(from: "webhook_deliveries")) WHERE wd.webhook_id = \(webhookID)"
         if let state { query += " AND wd.state = \(state.rawValue)" }
         if let after { query += " AND wd.position < \(after)" }
         query += " ORDER BY wd.position DESC LIMIT \(limit + 1)"
@@ -99,7 +99,7 @@ public struct WebhookStore: Sendable {
                 FROM webhooks w
                 WHERE wd.id = \(deliveryID) AND wd.webhook_id = \(webhookID) AND w.id = wd.webhook_id AND w.province = \(province)
                 RETURNING wd.*)
-            \(unescaped: Self.deliverySelect.replacingOccurrences(of: "webhook_deliveries wd", with: "updated wd"))
+            \(unescaped: Self.deliverySelect(from: "updated"))
             """).first.map(Self.decodeDelivery)
     }
 
@@ -257,11 +257,14 @@ public struct WebhookStore: Sendable {
             delivered: try row.decode(Int.self, at: 7), dead: try row.decode(Int.self, at: 8))
     }
 
-    static let deliverySelect = """
+    /// The columns `decodeDelivery` reads, from `source wd` (the table, or a CTE of updated rows).
+    static func deliverySelect(from source: String) -> String {
+        """
         SELECT wd.id, wd.position, o.topic, o.payload->>'code', wd.state, wd.attempts, nullif(wd.next_attempt_at, 'infinity'), wd.last_attempt_at,
                wd.last_status, wd.last_error, wd.delivered_at, wd.created_at
-        FROM webhook_deliveries wd JOIN outbox o ON o.id = wd.outbox_id
+        FROM \(source) wd JOIN outbox o ON o.id = wd.outbox_id
         """
+    }
 
     static func decodeDelivery(_ row: PostgresRow) throws -> DeliveryRecord {
         let state = DeliveryRecord.State(rawValue: try row.decode(String.self, at: 4)) ?? .pending
