@@ -9,9 +9,13 @@ extension DossierRecord {
             supplementRequestsByHandlingUnit: supplementRequestsByHandlingUnit, apologized: apologized, hasReason: true,
             actorIsAssignee: assigneeID == principal.userID)
         var actions = DossierRules.allowedActions(status: status, actorRoles: principal.roles, context: context)
-        if status == .submitted, completionPending, principal.has(anyOf: [.reception, .portal]) {
+        if status == .submitted, completionPending, principal.has(anyOf: Self.intakeSupplementRoles) {
             actions.append(.supplement)
         }
         return actions
     }
+
+    /// Who records the documents a completion request at intake asked for (the rule `DossierChange`
+    /// applies, outside the state machine because the dossier stays `submitted`).
+    static let intakeSupplementRoles: Set<Role> = [.reception, .portal]
 }

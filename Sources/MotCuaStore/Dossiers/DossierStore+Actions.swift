@@ -68,7 +68,7 @@ struct DossierChange {
         event.type = action.rawValue
         event.reason = command.reason
         if case .supplement = command, record.status == .submitted {
-            try await decideIntakeSupplement()
+            try decideIntakeSupplement()
         } else {
             try decide(action, hasReason: command.reason != nil)
         }
@@ -114,14 +114,11 @@ struct DossierChange {
 
     /// Documents supplied after a completion request at intake: the dossier stays `submitted` and the
     /// desk's acceptance window starts again.
-    private mutating func decideIntakeSupplement() async throws {
-        guard principal.has(anyOf: [.reception, .portal]) else {
+    private mutating func decideIntakeSupplement() throws {
+        guard principal.has(anyOf: DossierRecord.intakeSupplementRoles) else {
             throw StoreError.forbidden("Only the desk or the portal records supplementary documents.")
         }
-        let pending = try await connection.query("""
-            SELECT 1 FROM supplement_requests WHERE dossier_id = \(record.id) AND phase = 'intake' AND supplied_at IS NULL
-            """)
-        guard !pending.isEmpty else {
+        guard record.completionPending else {
             throw StoreError.invalidTransition(
                 detail: "'supplement' is not possible: the dossier is submitted and no completion request is waiting for documents.",
                 status: record.status.rawValue)
