@@ -26,7 +26,7 @@ test: tools
 	$(SWIFT) build --build-tests
 	@url=$$(scripts/test-db.sh start $(TEST_DB_DIR) $(TEST_DB_PORT)); \
 	  trap 'scripts/test-db.sh stop $(TEST_DB_DIR)' EXIT; \
-	  DATABASE_URL=$$url $(SWIFT) test --skip-build
+	  DATABASE_URL=$$url MOTCUA_CHROMIUM=/usr/bin/chromium $(SWIFT) test --skip-build
 
 ## The benchmark of issue 5/6/7 (server on a private database, load with wrk).
 bench: tools

@@ -62,6 +62,8 @@ let package = Package(
         ),
         /// The rules of a commune one-stop centre: calendar, deadlines, statuses, timeliness, scoring. Pure, no I/O.
         .target(name: "MotCuaDomain", swiftSettings: swiftSettings),
+        /// QR Code (ISO/IEC 18004) encoder, byte mode, drawn as SVG: the receipt's link to the lookup page. Pure, no I/O.
+        .target(name: "QRCode", swiftSettings: swiftSettings),
         /// Types, server stubs and client generated from openapi.yaml.
         .target(
             name: "MotCuaAPI",
@@ -95,6 +97,7 @@ let package = Package(
                 "MotCuaStore",
                 "MotCuaDomain",
                 "MotCuaPostgres",
+                "QRCode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
@@ -163,6 +166,7 @@ let package = Package(
             dependencies: ["MotCuaDomain", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: swiftSettings),
         .testTarget(
             name: "MotCuaPostgresTests",
             dependencies: ["MotCuaPostgres", .product(name: "Logging", package: "swift-log")],
@@ -175,6 +179,7 @@ let package = Package(
                 "MotCuaStore",
                 "MotCuaPostgres",
                 "MotCuaDomain",
+                "QRCode",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ],

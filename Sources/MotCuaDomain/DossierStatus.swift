@@ -73,6 +73,10 @@ public enum DossierStatus: String, Sendable, Hashable, Codable, CaseIterable {
     /// a result was issued (resolved, returned) or handling ended otherwise (refused, withdrawn, stopped).
     public var isFinished: Bool { isTerminal || self == .resolved }
 
+    /// Whether the citizen may rate the service: once a result is ready or handling was ended by the
+    /// unit (resolved, returned, stopped, refused); not after withdrawing.
+    public var mayBeRated: Bool { isFinished && self != .withdrawn }
+
     /// Whether the processing clock is running (received, in progress, awaiting payment);
     /// it has not started in `submitted` and is paused in `supplementRequested`.
     public var isClockRunning: Bool {

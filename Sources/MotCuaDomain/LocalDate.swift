@@ -118,7 +118,8 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return value
     }
 
-    static func pad(_ value: Int, _ width: Int) -> String {
+    /// `value` in decimal with leading zeros up to `width` digits ("07").
+    public static func pad(_ value: Int, _ width: Int) -> String {
         let text = String(value)
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }

@@ -55,6 +55,7 @@ public func buildApplication(
     }
     router.addMiddleware {
         NoStoreMiddleware()
+        HTMLPageHeadersMiddleware()
         problems
         BodyLimitMiddleware(limit: configuration.maxBodyBytes)
         AuthMiddleware(authenticator: authenticator)

@@ -58,7 +58,7 @@ import Testing
         #expect(Self.operations.count >= 20)
         for operation in Self.operations {
             let t = operation.template
-            let documentedPublic = t.hasPrefix("/v1/public/") || t.hasPrefix("/health/") || ["/metrics", "/openapi.yaml", "/docs"].contains(t)
+            let documentedPublic = t.hasPrefix("/v1/public/") || t.hasPrefix("/health/") || ["/metrics", "/openapi.yaml", "/docs", "/tra-cuu"].contains(t)
                 || (operation.method == .get && t.hasPrefix("/v1/procedures")) || (operation.method == .post && t == "/v1/auth/tokens")
             #expect(operation.isProtected == !documentedPublic, "\(operation.method) \(t)")
         }

@@ -5,7 +5,7 @@ import MotCuaStore
 
 /// Authenticates every protected route: a missing, unknown, expired or revoked bearer token is a 401
 /// before any handler runs. Public routes (API.md: `/v1/public/*`, `GET /v1/procedures*`, `/health/*`,
-/// `/metrics`, `/openapi.yaml`, and logging in) pass without a token.
+/// `/metrics`, `/openapi.yaml`, `/docs`, the citizens' page `/tra-cuu`, and logging in) pass without a token.
 struct AuthMiddleware: RouterMiddleware {
     let authenticator: Authenticator
 
@@ -29,7 +29,7 @@ struct AuthMiddleware: RouterMiddleware {
     }
 
     static func isPublic(route: String, method: HTTPRequest.Method) -> Bool {
-        if route.hasPrefix("/v1/public/") || route.hasPrefix("/health/") || ["/metrics", "/openapi.yaml", "/docs"].contains(route) {
+        if route.hasPrefix("/v1/public/") || route.hasPrefix("/health/") || ["/metrics", "/openapi.yaml", "/docs", "/tra-cuu"].contains(route) {
             return true
         }
         if method == .get && (route == "/v1/procedures" || route.hasPrefix("/v1/procedures/")) { return true }

@@ -26,6 +26,7 @@ import Logging
 /// | `MOTCUA_WEBHOOK_MAX_ATTEMPTS` | `12` | attempts before a delivery is dead-lettered |
 /// | `MOTCUA_WEBHOOK_BACKOFF_MS` | `1000` | first retry delay; doubles per attempt (with jitter), at most one hour |
 /// | `MOTCUA_CORS_ORIGINS` | none | comma-separated origins (`https://app.example.vn`) browser front ends may call the API from |
+/// | `MOTCUA_PUBLIC_URL` | the request's `Host` over http | the address citizens reach the server at (`https://dichvucong.xa.gov.vn`), for the receipt's QR code of `/tra-cuu` |
 /// | `MOTCUA_SEED_DEMO` | `false` (`true` on the embedded database) | load the demo province, communes, officers and procedures |
 public struct ServerConfiguration: Sendable {
     public var host: String = "127.0.0.1"
@@ -46,6 +47,8 @@ public struct ServerConfiguration: Sendable {
     public var webhooks = WebhookSettings()
     /// Lower-cased origins allowed to call the API from a browser (CORS); none by default.
     public var corsOrigins: Set<String> = []
+    /// Where citizens reach the server (scheme, host, optional port and path prefix, no trailing slash).
+    public var publicURL: String?
     /// Load demo data at start; nil means "only on the embedded database".
     public var seedDemoData: Bool?
 
@@ -88,7 +91,18 @@ public struct ServerConfiguration: Sendable {
         if let list = reader.string("MOTCUA_CORS_ORIGINS") {
             for entry in list.split(separator: ",") { corsOrigins.insert(try Self.origin(String(entry))) }
         }
+        if let url = reader.string("MOTCUA_PUBLIC_URL") { publicURL = try Self.publicURL(url) }
         seedDemoData = try reader.bool("MOTCUA_SEED_DEMO")
+    }
+
+    /// An http(s) address without query or fragment, at most 200 characters (it goes into a QR code).
+    private static func publicURL(_ text: String) throws(ConfigurationError) -> String {
+        let trimmed = text.hasSuffix("/") ? String(text.dropLast()) : text
+        guard trimmed.count <= 200, let components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased(),
+            ["http", "https"].contains(scheme), components.host?.isEmpty == false, components.query == nil, components.fragment == nil,
+            components.user == nil
+        else { throw ConfigurationError(variable: "MOTCUA_PUBLIC_URL", reason: "expected an address like https://dichvucong.xa.gov.vn, got \(text)") }
+        return trimmed
     }
 
     /// `scheme://host[:port]` as a browser sends it in `Origin`, lower-cased; anything else names the variable.

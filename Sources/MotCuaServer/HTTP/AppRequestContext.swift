@@ -15,6 +15,8 @@ public struct AppRequestContext: RequestContext {
     public var principal: Principal?
     /// The bearer token that authenticated the request (to revoke it on logout).
     var bearerToken: String?
+    /// The `Host` the client asked for (HTTP/1.1 `Host`, HTTP/2 `:authority`).
+    public var requestHost: String?
     /// The peer's IP address, for login throttling.
     public var clientAddress: String
 
@@ -33,6 +35,8 @@ struct RequestContextMiddleware: RouterMiddleware {
     func handle(
         _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
     ) async throws -> Response {
+        var context = context
+        context.requestHost = request.head.authority
         var response = try await AppRequestContext.$current.withValue(context) {
             try await next(request, context)
         }

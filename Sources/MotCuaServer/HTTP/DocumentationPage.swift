@@ -195,19 +195,7 @@ public enum DocumentationPage {
         return html
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { HTML.escape(text) }
 
     private static func anchor(_ text: String) -> String { text.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined() }
     private static func lastComponent(_ reference: String) -> String { String(reference.split(separator: "/").last ?? "") }

@@ -2,7 +2,7 @@ import HTTPTypes
 import Hummingbird
 
 /// `Cache-Control: no-store` on every answer that may carry personal data or a token: whatever an
-/// authenticated request gets, and the public dossier lookups and logins. The catalog, calendar,
+/// authenticated request gets, the public dossier lookups (and their page) and logins. The catalog, calendar,
 /// health and contract stay cacheable.
 struct NoStoreMiddleware: RouterMiddleware {
     func handle(
@@ -11,7 +11,7 @@ struct NoStoreMiddleware: RouterMiddleware {
         var response = try await next(request, context)
         let path = request.uri.path
         if response.headers[.cacheControl] == nil,
-            request.headers[.authorization] != nil || path.hasPrefix("/v1/public/") || path.hasPrefix("/v1/auth/")
+            request.headers[.authorization] != nil || path.hasPrefix("/v1/public/") || path.hasPrefix("/v1/auth/") || path == "/tra-cuu"
         {
             response.headers[.cacheControl] = "no-store"
         }

@@ -99,6 +99,7 @@ enum VietnameseProblems {
             (#"^must have at most (\d+) items$"#, "tối đa $1 phần tử"), (#"^must have at least (\d+) items$"#, "tối thiểu $1 phần tử"),
             (#"^must be at most (.+)$"#, "không được lớn hơn $1"), (#"^must be at least (.+)$"#, "không được nhỏ hơn $1"),
             (#"^must match (.+)$"#, "không đúng định dạng $1"),
+            (#"^must be one of (.+)$"#, "phải là một trong các giá trị $1"),
         ]
         for (pattern, template) in patterns {
             if let regex = try? NSRegularExpression(pattern: pattern),

@@ -30,7 +30,7 @@ extension APIHandler {
         return .created(.init(body: .json(try await rate(record, body, source: .portal, actorID: principal.userID))))
     }
 
-    private func rate(_ record: DossierRecord, _ body: Components.Schemas.RatingInput, source: DossierStore.RatingSource, actorID: Int64?)
+    func rate(_ record: DossierRecord, _ body: Components.Schemas.RatingInput, source: DossierStore.RatingSource, actorID: Int64?)
         async throws -> Components.Schemas.Rating
     {
         let s = body.scores
@@ -52,7 +52,7 @@ extension APIHandler {
 
     /// The dossier whose receipt key matches, compared in constant time; a wrong key looks exactly
     /// like an unknown code. Rate-limited per client address against key guessing.
-    private func publicDossier(code: String, lookupKey: String) async throws -> DossierRecord {
+    func publicDossier(code: String, lookupKey: String) async throws -> DossierRecord {
         if let wait = publicLimiter.acquire(try context.clientAddress, now: clock.now) {
             throw APIError.rateLimited(retryAfterSeconds: wait)
         }

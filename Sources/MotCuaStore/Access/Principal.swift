@@ -26,6 +26,12 @@ public struct Principal: Sendable, Equatable {
     /// Admin, portal and auditor accounts see every unit of their province.
     public var isProvinceWide: Bool { !roles.isDisjoint(with: [.admin, .portal, .auditor]) }
 
+    /// Whether the caller may print a dossier's receipt, which carries its lookup key: the reception
+    /// desk and leaders of the unit that received it, and admins (of its province, by the dossier scope).
+    public func mayPrintReceipt(receivingUnit: String) -> Bool {
+        isAdmin || (unitCode == receivingUnit && !roles.isDisjoint(with: [.reception, .leader]))
+    }
+
     /// True when the caller has at least one of `roles` (admin has them all).
     public func has(anyOf roles: Set<Role>) -> Bool {
         isAdmin || !self.roles.isDisjoint(with: roles)

@@ -143,6 +143,9 @@ public struct DossierRecord: Sendable, Hashable {
         d.incomplete_expires_at IS NOT NULL
         """
 
+    /// How many columns `selectList` has: a query may select more after them.
+    static let columnCount = 43
+
     static let fromClause = from("dossiers")
 
     /// `FROM source d` with the joins `selectList` reads. `source` is `dossiers`, or the name of a

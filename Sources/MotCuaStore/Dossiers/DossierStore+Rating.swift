@@ -18,7 +18,7 @@ extension DossierStore {
     /// The caller has already identified the dossier (by lookup key, or a portal account's scope).
     public func rate(dossierID: Int64, code: String, status: DossierStatus, rating: CitizenRating, comment: String?,
                      source: RatingSource, actorID: Int64?, now: Date) async throws -> RatingRecord {
-        guard [.resolved, .returned, .stopped, .refused].contains(status) else {
+        guard status.mayBeRated else {
             throw StoreError.conflict(code: "not-finished", detail: "A dossier can be rated once it is resolved, returned, stopped or refused.")
         }
         return try await pool.withTransaction { tx in
@@ -37,5 +37,11 @@ extension DossierStore {
             ).write(dossierID: dossierID, at: now, on: tx)
             return RatingRecord(code: code, rating: rating, comment: comment, createdAt: now)
         }
+    }
+
+    /// Whether the dossier has a rating.
+    public func isRated(dossierID: Int64) async throws -> Bool {
+        try await pool.query("SELECT EXISTS (SELECT 1 FROM dossier_ratings WHERE dossier_id = \(dossierID))")
+            .first?.decode(Bool.self, at: 0) ?? false
     }
 }

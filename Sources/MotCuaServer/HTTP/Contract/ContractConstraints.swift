@@ -11,6 +11,7 @@ struct ContractConstraints: Sendable {
     /// One operation's checks.
     struct Operation: Sendable {
         var query: [String: Schema] = [:]
+        var path: [String: Schema] = [:]
         var body: Schema?
     }
 
@@ -25,6 +26,8 @@ struct ContractConstraints: Sendable {
         fileprivate(set) var maximum: Double?
         fileprivate(set) var minItems: Int?
         fileprivate(set) var maxItems: Int?
+        /// The allowed values of a string enum.
+        fileprivate(set) var allowedValues: [String]?
         fileprivate(set) var properties: [String: Schema] = [:]
         fileprivate(set) var items: Schema?
     }
@@ -60,8 +63,11 @@ struct ContractConstraints: Sendable {
                         }
                         parameter = shared
                     }
-                    if parameter["in"] as? String == "query", let name = parameter["name"] as? String, let schema = parameter["schema"] {
-                        operation.query[name] = try builder.schema(schema)
+                    guard let name = parameter["name"] as? String, let schema = parameter["schema"] else { continue }
+                    switch parameter["in"] as? String {
+                    case "query": operation.query[name] = try builder.schema(schema)
+                    case "path": operation.path[name] = try builder.schema(schema)
+                    default: break
                     }
                 }
                 let content = (definition["requestBody"] as? [String: Any])?["content"] as? [String: Any]
@@ -109,9 +115,10 @@ extension ContractConstraints.Schema {
         }
     }
 
-    /// What is wrong with a query parameter's text, read as this schema's type.
+    /// What is wrong with a query or path parameter's text, read as this schema's type.
     func violation(ofParameter text: String) -> String? {
-        switch type {
+        if let allowedValues, !allowedValues.contains(text) { return "must be one of \(allowedValues.joined(separator: ", "))" }
+        return switch type {
         case "integer", "number": Double(text).flatMap(violation(ofNumber:))
         case "string" where format == "date-time" && (try? RFC3339DateTranscoder().decode(text)) == nil:
             "must be an RFC 3339 date-time such as 2026-10-08T02:30:00Z"
@@ -191,6 +198,7 @@ private struct SchemaBuilder {
         schema.maximum = Self.number(definition["maximum"])
         schema.minItems = definition["minItems"] as? Int
         schema.maxItems = definition["maxItems"] as? Int
+        schema.allowedValues = (definition["enum"] as? [Any])?.compactMap { $0 as? String }
         if let items = definition["items"] { schema.items = try self.schema(items) }
         for (name, property) in definition["properties"] as? [String: Any] ?? [:] {
             schema.properties[name] = try self.schema(property)

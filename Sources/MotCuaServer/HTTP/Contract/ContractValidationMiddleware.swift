@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 
 /// Checks each request against the constraints of the contract the generated code leaves out
-/// (`ContractConstraints`): a query parameter outside them is a 400 naming it, a JSON body outside
+/// (`ContractConstraints`): a query parameter outside them (or a path parameter outside its enum) is a 400 naming it, a JSON body outside
 /// them a 422 listing every offending field, before any handler runs or anything changes.
 struct ContractValidationMiddleware: RouterMiddleware {
     let constraints: ContractConstraints
@@ -12,6 +12,13 @@ struct ContractValidationMiddleware: RouterMiddleware {
     ) async throws -> Response {
         guard let route = context.endpointPath, let operation = constraints.operation(method: request.method.rawValue, route: route) else {
             return try await next(request, context)
+        }
+        // A path value outside a pattern or length names a resource that cannot exist: the handler's 404.
+        // One outside an enum (which form to print) is a malformed request.
+        for (name, value) in context.parameters {
+            if let allowed = operation.path[String(name)]?.allowedValues, !allowed.contains(String(value)) {
+                throw APIError.badParameter(String(name), "must be one of \(allowed.joined(separator: ", "))")
+            }
         }
         for (name, value) in request.uri.queryParameters {
             if let schema = operation.query[String(name)], let reason = schema.violation(ofParameter: String(value)) {
