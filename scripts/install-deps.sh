@@ -2,9 +2,9 @@
 # Installs the system packages MotCua needs when they are missing (Debian 12; run as root or with sudo).
 set -euo pipefail
 packages=(libpq-dev libcurl4-openssl-dev postgresql postgresql-contrib pkg-config)
-# The test tools: the compose checker, the load generator, and a browser with PDF tools and fonts
-# with Vietnamese letters for the browser tests.
-[ "${1:-}" = "--with-tools" ] && packages+=(docker-compose wrk chromium poppler-utils fonts-liberation)
+# The test tools: the compose checker, the load generator, and for the browser tests a browser,
+# fonts with Vietnamese letters, PDF tools and a QR code scanner.
+[ "${1:-}" = "--with-tools" ] && packages+=(docker-compose wrk chromium fonts-liberation poppler-utils zbar-tools)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -133,6 +133,35 @@ import Testing
         }
     }
 
+    @Test func formsPrintThroughTheClientAndTheCommandLine() async throws {
+        try await LiveServer.run { server in
+            let s = try await Scenario.make(server)
+            let dossier = try await s.reception.dossiers.submit(s.dossierInput())
+            let receipt = try await s.reception.dossiers.form(dossier.code, .receipt)
+            #expect(receipt.hasPrefix("<!doctype html>") && receipt.contains(dossier.lookupKey) && receipt.contains("<svg"))
+            // The receipt is the receiving desk's; a refusal form before any refusal is a conflict.
+            for (client, form, code) in [(s.specialist, DossierForm.receipt, "forbidden"), (s.reception, .refusal, "form-not-issued")] {
+                do {
+                    _ = try await client.dossiers.form(dossier.code, form)
+                    Issue.record("printed \(form)")
+                } catch MotCuaClientError.problem(let problem) {
+                    #expect(problem.code == code)
+                }
+            }
+
+            let cli = try CLIRunner(server: server.url)
+            let token = ["MOTCUA_TOKEN": s.reception.token!]
+            let file = cli.configHome.appendingPathComponent("slip.html").path
+            let written = try await cli.run(["dossiers", "print", dossier.code, "control-slip", "--file", file], environment: token)
+            #expect(written.status == 0, "\(written.stderr)")
+            #expect(try String(contentsOfFile: file, encoding: .utf8).contains("Phiếu kiểm soát quá trình giải quyết hồ sơ"))
+            let printed = try await cli.run(["dossiers", "print", dossier.code, "receipt"], environment: token)
+            #expect(printed.status == 0 && printed.stdout.contains(dossier.code))
+            #expect(try await cli.run(["dossiers", "print", dossier.code, "invoice"], environment: token).status == 1)
+            #expect(try await cli.run(["dossiers", "print", dossier.code, "apology"], environment: token).status == 2)
+        }
+    }
+
     @Test func dossierImportIsResumable() async throws {
         try await LiveServer.run { server in
             let s = try await Scenario.make(server)

@@ -12,7 +12,8 @@ let chromiumPath: String? = ProcessInfo.processInfo.environment["MOTCUA_CHROMIUM
     ?? (FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") ? "/usr/bin/chromium" : nil)
 
 /// The pages in a real browser: headless Chromium (Debian's `chromium`, which `make test` installs
-/// and names in `MOTCUA_CHROMIUM`) submits the lookup form and prints the receipt to PDF.
+/// and names in `MOTCUA_CHROMIUM`) submits the lookup form and prints the receipt to PDF, which
+/// poppler's tools read and zbar scans.
 @Suite(.enabled(if: chromiumPath != nil, "needs Chromium: `make test` installs it and sets MOTCUA_CHROMIUM"))
 struct BrowserTests {
 
@@ -36,9 +37,10 @@ struct BrowserTests {
         }
     }
 
-    @Test func theReceiptPrintsOnOneA4Page() async throws {
+    @Test func theReceiptPrintsOnOneA4PageWhoseQRCodeScans() async throws {
         let chromium = try #require(chromiumPath)
-        try await withTestApp(clock: ManualClock(actionDay).serverClock) { client, env in
+        let publicURL = "https://dichvucong.xa-thu.gov.vn"
+        try await withTestApp(clock: ManualClock(actionDay).serverClock, environment: ["MOTCUA_PUBLIC_URL": publicURL]) { client, env in
             let world = try await env.makeDossierWorld()
             let dossier = try await makeDossier(in: .received, world, client)
             let receipt = try await client.get("/v1/dossiers/\(dossier.code)/forms/receipt", token: world.reception.token)
@@ -64,6 +66,11 @@ struct BrowserTests {
             let text = try await Subprocess.run("/usr/bin/env", ["pdftotext", "-layout", pdf.path, "-"])
             #expect(text.output.contains(dossier.code) && text.output.contains(dossier.lookupKey), "\(text.output)")
             #expect(text.output.contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"))
+            // A scanner reads the printed QR code as the dossier's lookup page.
+            _ = try await Subprocess.run("/usr/bin/env", ["pdftoppm", "-r", "200", "-png", pdf.path, folder.appendingPathComponent("page").path])
+            let scan = try await Subprocess.run("/usr/bin/env", ["zbarimg", "-q", "--raw", folder.appendingPathComponent("page-1.png").path])
+            #expect(scan.output.trimmingCharacters(in: .whitespacesAndNewlines)
+                == "\(publicURL)/tra-cuu?code=\(dossier.code)&lookupKey=\(dossier.lookupKey)", "\(scan.error)")
         }
     }
 

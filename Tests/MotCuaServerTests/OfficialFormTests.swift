@@ -36,6 +36,16 @@ import Testing
         }
     }
 
+    @Test func thePublicAddressIsCheckedAtStart() throws {
+        #expect(try ServerConfiguration(environment: ["MOTCUA_PUBLIC_URL": "https://dichvucong.xa.gov.vn/"]).publicURL == "https://dichvucong.xa.gov.vn")
+        #expect(try ServerConfiguration(environment: ["MOTCUA_PUBLIC_URL": "http://10.0.0.5:8080/motcua"]).publicURL == "http://10.0.0.5:8080/motcua")
+        #expect(try ServerConfiguration(environment: [:]).publicURL == nil)
+        for bad in ["dichvucong.xa.gov.vn", "ftp://xa.gov.vn", "https://xa.gov.vn/?a=1", "https://xa.gov.vn/#top", "https://user@xa.gov.vn",
+                    "https://" + String(repeating: "a", count: 200) + ".vn"] {
+            #expect(throws: ConfigurationError.self, "\(bad)") { _ = try ServerConfiguration(environment: ["MOTCUA_PUBLIC_URL": bad]) }
+        }
+    }
+
     @Test func onlyReceptionAndLeadersOfTheReceivingUnitPrintTheReceipt() async throws {
         try await withTestApp(clock: ManualClock(actionDay).serverClock) { client, env in
             let world = try await env.makeDossierWorld()

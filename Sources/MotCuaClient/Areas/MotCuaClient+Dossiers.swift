@@ -1,5 +1,6 @@
 import Foundation
 import MotCuaAPI
+import OpenAPIRuntime
 
 extension MotCuaClient {
     /// Dossiers: intake, reads, lists and history. The actions are in `MotCuaClient+DossierActions`.
@@ -55,6 +56,15 @@ extension MotCuaClient {
         /// working day (of `unit` only, when given): a dashboard's figures.
         public func counts(unit: String? = nil) async throws -> DossierCounts {
             try await client.call { try await $0.countDossiers(query: .init(unit: unit)).ok.body.json }
+        }
+
+        /// An official form of the dossier as a printable A4 HTML page (the receipt needs a reception
+        /// or leader account of the receiving unit; a form not issued yet is a `form-not-issued` conflict).
+        public func form(_ code: String, _ form: DossierForm) async throws -> String {
+            try await client.call {
+                let body = try await $0.printDossierForm(path: .init(code: code, form: form)).ok.body.html
+                return try await String(collecting: body, upTo: 4 << 20)
+            }
         }
 
         /// Every event of the dossier, oldest first: status changes, handovers with their step

@@ -46,6 +46,8 @@ public typealias Timeliness = Components.Schemas.Timeliness
 public typealias DossierCounts = Components.Schemas.DossierCounts
 /// An action the caller may perform on a dossier (`Dossier.allowedActions`).
 public typealias DossierActionName = Components.Schemas.DossierActionName
+/// An official form of a dossier: receipt, supplement request, refusal, apology, control slip.
+public typealias DossierForm = Components.Schemas.DossierForm
 /// One event of a dossier's history (control slip).
 public typealias HistoryEvent = Components.Schemas.HistoryEvent
 /// A missing or wrong document named in a supplement request.

@@ -11,7 +11,7 @@ struct DossierCommands: AsyncParsableCommand {
             Every action takes --if-match VERSION (the dossier's version as you last read it): when someone changed the dossier meanwhile the server refuses (412, exit 2) and changes nothing.
             """,
         subcommands: [
-            Submit.self, Show.self, List.self, Counts.self, History.self, DossierImport.self,
+            Submit.self, Show.self, List.self, Counts.self, History.self, Print.self, DossierImport.self,
             Accept.self, Refuse.self, RequestSupplement.self, Supplement.self, Assign.self, Forward.self,
             RequestPayment.self, Pay.self, Resolve.self, Stop.self, Return.self, Withdraw.self, Apologize.self,
         ])
@@ -130,6 +130,34 @@ struct DossierCommands: AsyncParsableCommand {
         mutating func run() async throws {
             let counts = try await global.client().dossiers.counts(unit: unit)
             try Output.single(counts, columns: Columns.counts, format: global.format)
+        }
+    }
+
+    struct Print: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write an official form of a dossier as a printable A4 HTML page.",
+            discussion: """
+                FORMS
+                  receipt (Form 01, with the lookup key and QR code), supplement-request (02), refusal (03),
+                  apology (04), control-slip (06)
+                EXAMPLE
+                  motcua dossiers print H15.50.05.13-260213-0001 receipt --file receipt.html
+                  chromium --headless --print-to-pdf=receipt.pdf receipt.html
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The dossier code.") var code: String
+        @Argument(help: "The form: receipt, supplement-request, refusal, apology or control-slip.") var form: String
+        @Option(name: [.short, .long], help: "Write to this file instead of standard output.") var file: String?
+
+        mutating func run() async throws {
+            guard let form = DossierForm(rawValue: form) else { throw ValidationError("unknown form: \(form)") }
+            let html = try await global.client().dossiers.form(code, form)
+            if let file {
+                try Data(html.utf8).write(to: URL(fileURLWithPath: file))
+            } else {
+                FileHandle.standardOutput.write(Data(html.utf8))
+            }
         }
     }
 
