@@ -14,6 +14,19 @@ import Testing
         #expect(bare.hasSuffix(" warning x : [S] m\n"))
     }
 
+    @Test func controlCharactersInLoggedValuesCannotForgeALine() {
+        let forged = "admin\n2026-12-04T09:00:00+0000 info motcua : user=root [MotCuaServer] login succeeded"
+        let line = LineLogHandler.format(
+            time: Date(), level: .warning, label: "motcua", metadata: ["username": .string(forged + "\u{1B}[2J\t\\")],
+            source: "MotCuaServer", message: "login failed for \(forged)\r")
+        #expect(line.filter { $0 == "\n" }.count == 1 && line.hasSuffix("\n"))
+        #expect(!line.contains("\u{1B}") && !line.contains("\r") && !line.contains("\t"))
+        #expect(line.contains("username=admin\\n2026-12-04T09:00:00+0000") && line.contains("\\u{1b}[2J\\t\\\\"))
+        #expect(line.hasSuffix("login succeeded\\r\n"))
+        // Vietnamese text is left as it is.
+        #expect(LineLogHandler.escaped("Nguyễn Thị Ánh") == "Nguyễn Thị Ánh")
+    }
+
     @Test func metadataChangesAreKeptPerLoggerCopy() {
         var handler = LineLogHandler(label: "motcua", level: .info)
         handler[metadataKey: "request.id"] = "1"

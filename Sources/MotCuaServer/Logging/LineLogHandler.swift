@@ -35,10 +35,29 @@ public struct LineLogHandler: LogHandler {
         }
     }
 
-    /// One line, ending in a newline; metadata sorted by key.
+    /// One line, ending in a newline; metadata sorted by key. Control characters in the message and
+    /// the metadata (a username typed at a failed login, say) are escaped, so no input can start a
+    /// forged line or move a terminal's cursor.
     public static func format(time: Date, level: Logger.Level, label: String, metadata: Logger.Metadata, source: String, message: String) -> String {
-        let fields = metadata.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
-        return "\(timestamp(time)) \(level) \(label) :\(fields) [\(source)] \(message)\n"
+        let fields = metadata.sorted { $0.key < $1.key }.map { " \(escaped($0.key))=\(escaped("\($0.value)"))" }.joined()
+        return "\(timestamp(time)) \(level) \(label) :\(fields) [\(source)] \(escaped(message))\n"
+    }
+
+    /// `\n`, `\r`, `\t` and `\\` as two characters; other C0/C1 controls and DEL as `\u{…}`.
+    public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\\" }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\\": out += "\\\\"
+            case _ where scalar.properties.generalCategory == .control: out += "\\u{\(String(scalar.value, radix: 16))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     private static func timestamp(_ time: Date) -> String {
