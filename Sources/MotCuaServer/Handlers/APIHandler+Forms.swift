@@ -49,13 +49,14 @@ extension APIHandler {
             satisfaction: form.satisfaction, comment: form.comment?.isEmpty == true ? nil : form.comment)
         var record: DossierRecord?
         do {
-            record = try await publicDossier(code: form.code, lookupKey: form.lookupKey)
-            let stored = try await rate(record!, rating, source: .public, actorID: nil)
+            let found = try await publicDossier(code: form.code, lookupKey: form.lookupKey)
+            record = found
+            let stored = try await rate(found, rating, source: .public, actorID: nil)
             page.notice = .init(kind: .success, text: """
                 Cảm ơn Ông/Bà đã đánh giá. Tổng điểm \(stored.total)/18 (\(RatingBand(total: stored.total).vietnameseName)), \
                 \(Satisfaction(rawValue: stored.satisfaction.rawValue)!.vietnameseName.lowercased()).
                 """)
-            page.dossier = try await lookupView(record!)
+            page.dossier = try await lookupView(found, rated: true)
             return .created(.init(body: .html(HTTPBody(page.html.text))))
         } catch {
             let refusal = try pageRefusal(error)
@@ -71,13 +72,18 @@ extension APIHandler {
         }
     }
 
-    /// The public page's view of a dossier (what `GET /v1/public/dossiers/{code}` answers).
-    private func lookupView(_ record: DossierRecord) async throws -> LookupPage.Dossier {
-        LookupPage.Dossier(
+    /// The public page's view of a dossier (what `GET /v1/public/dossiers/{code}` answers); whether it
+    /// is rated is read only when the caller does not know it already.
+    private func lookupView(_ record: DossierRecord, rated: Bool? = nil) async throws -> LookupPage.Dossier {
+        let mayRate: Bool
+        if !record.status.mayBeRated { mayRate = false }
+        else if let rated { mayRate = !rated }
+        else { mayRate = !(try await dossiers.isRated(dossierID: record.id)) }
+        return LookupPage.Dossier(
             code: record.code, procedureName: record.procedureName, maskedApplicant: Self.mask(record.applicant.fullName),
             status: record.status, appointmentDate: record.appointmentDate, finishedAt: record.finishedAt,
             timeliness: record.timeliness(now: clock.now),
-            mayRate: record.status.mayBeRated ? !(try await dossiers.isRated(dossierID: record.id)) : false)
+            mayRate: mayRate)
     }
 
     /// Why the page could not answer, in Vietnamese, with the status to answer it with; errors
