@@ -62,6 +62,8 @@ let package = Package(
         ),
         /// The rules of a commune one-stop centre: calendar, deadlines, statuses, timeliness, scoring. Pure, no I/O.
         .target(name: "MotCuaDomain", swiftSettings: swiftSettings),
+        /// Text formats the server and the CLI share: CSV (with formula neutralisation), terminal-safe text. No dependencies.
+        .target(name: "MotCuaFoundation", swiftSettings: swiftSettings),
         /// QR Code (ISO/IEC 18004) encoder, byte mode, drawn as SVG: the receipt's link to the lookup page. Pure, no I/O.
         .target(name: "QRCode", swiftSettings: swiftSettings),
         /// Types, server stubs and client generated from openapi.yaml.
@@ -97,6 +99,7 @@ let package = Package(
                 "MotCuaStore",
                 "MotCuaDomain",
                 "MotCuaPostgres",
+                "MotCuaFoundation",
                 "QRCode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -147,6 +150,7 @@ let package = Package(
             name: "motcua",
             dependencies: [
                 "MotCuaClient",
+                "MotCuaFoundation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -167,6 +171,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: swiftSettings),
+        .testTarget(name: "MotCuaFoundationTests", dependencies: ["MotCuaFoundation"], swiftSettings: swiftSettings),
         .testTarget(
             name: "MotCuaPostgresTests",
             dependencies: ["MotCuaPostgres", .product(name: "Logging", package: "swift-log")],

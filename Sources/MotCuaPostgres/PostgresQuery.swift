@@ -52,10 +52,20 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation, CustomS
         pieces[pieces.count - 1] += sql
     }
 
-    /// Appends one bound parameter.
+    /// Appends one bound parameter. Text with U+0000 is refused (SQLSTATE 22021, as PostgreSQL refuses
+    /// it): libpq passes parameters as C strings and would silently store only what precedes it.
     public mutating func append(bind value: some PostgresEncodable) {
         do {
-            binds.append(try value.postgresText())
+            let text = try value.postgresText()
+            if let text, text.utf8.contains(0) {
+                binds.append(nil)
+                if encodingError == nil {
+                    encodingError = PostgresError(
+                        code: .other, sqlState: "22021", message: "a text parameter contains the NUL character (U+0000)")
+                }
+            } else {
+                binds.append(text)
+            }
         } catch {
             binds.append(nil)
             if encodingError == nil { encodingError = PostgresError(code: .other, message: "cannot encode \(type(of: value)): \(error)") }

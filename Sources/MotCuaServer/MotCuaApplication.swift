@@ -40,7 +40,7 @@ public func buildApplication(
         pool: pool, units: UnitStore(pool: pool), users: UserStore(pool: pool), procedures: ProcedureStore(pool: pool),
         dossiers: dossiers, evaluations: EvaluationStore(pool: pool), feed: feed, feedSignal: feedSignal, webhooks: webhooks, apiKeys: apiKeys,
         calendarStore: calendarStore, calendars: calendars, authenticator: authenticator,
-        passwords: passwords, loginThrottle: LoginThrottle(), publicLimiter: RateLimiter(limit: 60, window: 60),
+        passwords: passwords, loginThrottle: LoginThrottle(policy: configuration.loginThrottle), publicLimiter: RateLimiter(limit: 60, window: 60),
         metrics: registry, poolGauges: PoolGauges(registry: registry),
         openAPIDocument: Array(contract), clock: clock, configuration: configuration, logger: logger)
 
@@ -60,7 +60,7 @@ public func buildApplication(
         BodyLimitMiddleware(limit: configuration.maxBodyBytes)
         AuthMiddleware(authenticator: authenticator)
         ContractValidationMiddleware(constraints: constraints)
-        RequestContextMiddleware()
+        RequestContextMiddleware(trustedProxies: configuration.trustedProxies)
     }
     try handler.registerHandlers(on: router, configuration: .motCua)
     customizeRouter(router)

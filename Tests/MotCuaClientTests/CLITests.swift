@@ -60,6 +60,24 @@ import Testing
         }
     }
 
+    @Test func csvNeutralisesFormulasAndTablesDropControlCharacters() async throws {
+        try await LiveServer.run { server in
+            let s = try await Scenario.make(server)
+            let formula = "=HYPERLINK(\"http://evil.example\",\"Bình\")"
+            _ = try await s.reception.dossiers.submit(s.dossierInput(name: formula))
+            _ = try await s.reception.dossiers.submit(s.dossierInput(name: "\u{1B}]0;pwned\u{07}\u{1B}[2JLê Thị Hoa"))
+            let cli = try CLIRunner(server: server.url)
+            let token = ["MOTCUA_TOKEN": s.reception.token!]
+            let filter = ["dossiers", "list", "--unit", s.commune]
+            let csv = try await cli.run(filter + ["--output", "csv"], environment: token)
+            #expect(csv.stdout.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Bình\"\")\","), "\(csv.stdout)")
+            let table = try await cli.run(filter + ["--output", "table"], environment: token)
+            #expect(table.status == 0)
+            #expect(!table.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(table.stdout)")
+            #expect(table.stdout.contains("]0;pwned[2JLê Thị Hoa"))
+        }
+    }
+
     @Test func listPrintsTableJSONAndCSV() async throws {
         try await LiveServer.run { server in
             let s = try await Scenario.make(server)

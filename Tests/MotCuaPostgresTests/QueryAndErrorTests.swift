@@ -29,6 +29,17 @@ struct QueryAndErrorTests {
         }
     }
 
+    @Test("text with a NUL character is refused, not cut short at it")
+    func nulCharacterIsRefused() async throws {
+        try await TestDatabase.withPool { pool in
+            let sneaky = "Nguyễn Văn A\u{0}; admin"
+            let error = await #expect(throws: PostgresError.self) { try await pool.query("SELECT \(sneaky)::text") }
+            #expect(error?.sqlState == "22021")
+            let ordinary = try await pool.query("SELECT \("ordinary")::text").map { try $0.decode(String.self, at: 0) }
+            #expect(ordinary == ["ordinary"])
+        }
+    }
+
     @Test("server errors map to codes with constraint names, and descriptions hide values")
     func errorCodes() async throws {
         try await TestDatabase.withPool { pool in

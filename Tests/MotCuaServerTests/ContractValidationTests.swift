@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import MotCuaAPI
+import NIOCore
 @testable import MotCuaServer
 import Testing
 
@@ -26,6 +27,32 @@ import Testing
             #expect(reasons["applicant.fullName"] == "must have at most 200 characters")
             let listed = try await client.get("/v1/dossiers", token: world.reception.token)
             #expect(try expectJSON(listed, as: DossierPageBody.self).items.isEmpty)
+        }
+    }
+
+    @Test func aBodyWithoutAJSONContentTypeIs415AndFilesNothing() async throws {
+        try await withTestApp { client, env in
+            let world = try await env.makeDossierWorld()
+            var body = world.body()
+            body.note = String(repeating: "x", count: 2001)
+            let bytes = ByteBuffer(bytes: try JSON.encoder.encode(body))
+            for contentType in [nil, "text/plain", "application/x-www-form-urlencoded", "application/jsonx"] {
+                var headers: HTTPFields = [.authorization: "Bearer \(world.reception.token)"]
+                if let contentType { headers[.contentType] = contentType }
+                let response = try await client.base.executeRequest(uri: "/v1/dossiers", method: .post, headers: headers, body: bytes)
+                let problem = try expectProblem(response, .unsupportedMediaType, code: "unsupported-media-type")
+                #expect(problem.detail == "Send the body with Content-Type application/json.", "\(contentType ?? "none")")
+            }
+            // Parameters of the media type do not matter; the body is then checked as JSON.
+            let withCharset = try await client.send(
+                .post, "/v1/dossiers", json: body, token: world.reception.token, headers: [.contentType: "Application/JSON; charset=utf-8"])
+            try expectProblem(withCharset, .unprocessableContent, code: "validation-failed", invalidParams: ["note"])
+            let listed = try await client.get("/v1/dossiers", token: world.reception.token)
+            #expect(try expectJSON(listed, as: DossierPageBody.self).items.isEmpty)
+            // A required body that is missing altogether stays the generated decoder's to answer.
+            let empty = try await client.base.executeRequest(
+                uri: "/v1/dossiers", method: .post, headers: [.authorization: "Bearer \(world.reception.token)"], body: nil)
+            #expect([HTTPResponse.Status.badRequest, .unprocessableContent].contains(empty.status))
         }
     }
 

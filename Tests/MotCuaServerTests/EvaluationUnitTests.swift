@@ -341,6 +341,18 @@ import Testing
         }
     }
 
+    @Test func csvCellsASpreadsheetWouldRunAsFormulasStayText() async throws {
+        try await withTestApp(clock: ManualClock(Instant.vn("2026-03-02", "09:00")).serverClock) { client, env in
+            let world = try await env.makeEvaluationWorld()
+            let unitName = "=HYPERLINK(\"http://evil.example\",\"Xã\")"
+            _ = try await env.pool.execute("UPDATE units SET name = \(unitName) WHERE code = \(world.unitA)")
+            let path = "/v1/evaluations/units/\(world.unitA)?from=2026-03-01&to=2026-03-31"
+            let record = CSVReader.records(try await client.csv(path, as: world.leader))[0]
+            #expect(record["unit_name"] == "'" + unitName)
+            #expect(record["dossiers"] == "0")
+        }
+    }
+
     @Test func csvExportQuotesAndTranslates() async throws {
         let clock = ManualClock(Instant.vn("2026-03-02", "09:00"))
         try await withTestApp(clock: clock.serverClock) { client, env in

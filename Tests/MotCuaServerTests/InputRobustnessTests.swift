@@ -21,20 +21,43 @@ import Testing
         }
     }
 
-    @Test func nulCharactersInBodiesAreRefusedCleanly() async throws {
+    @Test func nulCharactersAreRefusedNotCutShort() async throws {
         try await withTestApp { client, env in
-            let province = try await env.makeProvince(communes: 1)
-            let admin = try await env.makeAdmin(province)
+            let world = try await env.makeDossierWorld()
+            var body = world.body()
+            body.applicant.fullName = "Nguyễn Văn A\u{0}B"
+            body.note = "ghi chú\u{0}"
+            let intake = try await client.post("/v1/dossiers", json: body, token: world.reception.token)
+            let problem = try expectProblem(intake, .unprocessableContent, code: "validation-failed", invalidParams: ["applicant.fullName", "note"])
+            #expect(problem.invalidParams?.first?.reason == "must not contain the NUL character (U+0000)")
+            #expect(try expectJSON(try await client.get("/v1/dossiers", token: world.reception.token), as: DossierPageBody.self).items.isEmpty)
+            try expectProblem(
+                try await client.get("/v1/dossiers?q=nguy%00en", token: world.reception.token), .badRequest, code: "malformed-request")
             let login = try await client.post("/v1/auth/tokens", json: ["username": "a\u{0}b", "password": "x\u{0}y"])
-            #expect(login.status.code < 500, "\(login.text)")
-            let unit = try await client.post(
-                "/v1/units", json: UnitBody(code: province.code + ".88", name: "Xã\u{0}Lạ", province: province.code, kind: "commune"), token: admin.token)
-            #expect(unit.status.code < 500, "\(unit.text)")
-            #expect(unit.contentType == "application/problem+json" || unit.status == .created)
+            #expect([HTTPResponse.Status.unauthorized, .unprocessableContent].contains(login.status), "\(login.text)")
             let user = try await client.post(
-                "/v1/users", json: UserBody(username: Fixture.username("nul"), fullName: "A\u{0}B", unitCode: province.commune, roles: ["reception"], password: "a-long-secret-1"),
-                token: admin.token)
-            #expect(user.status.code < 500, "\(user.text)")
+                "/v1/users", json: UserBody(username: Fixture.username("nul"), fullName: "A\u{0}B", unitCode: world.unitA, roles: ["reception"], password: "a-long-secret-1"),
+                token: world.admin.token)
+            try expectProblem(user, .unprocessableContent, code: "validation-failed", invalidParams: ["fullName"])
+        }
+    }
+
+    @Test func theDatabaseRefusesOverlongTextEvenIfAHandlerForgetsTheContract() async throws {
+        try await withTestApp { client, env in
+            let world = try await env.makeDossierWorld()
+            let dossier = try await client.file(world.body(), as: world.reception)
+            let tooLong = String(repeating: "ễ", count: 2001)
+            for statement: PostgresQuery in [
+                "UPDATE dossiers SET note = \(tooLong) WHERE code = \(dossier.code)",
+                "UPDATE dossiers SET applicant_name = \(String(tooLong.prefix(201))) WHERE code = \(dossier.code)",
+                "UPDATE users SET full_name = \(String(tooLong.prefix(201))) WHERE username = \(world.reception.username)",
+                "UPDATE dossier_events SET reason = \(tooLong) WHERE dossier_id = (SELECT id FROM dossiers WHERE code = \(dossier.code))",
+            ] {
+                let error = await #expect(throws: PostgresError.self) { try await env.pool.execute(statement) }
+                #expect(error?.code == .checkViolation, "\(statement.sql)")
+            }
+            // At the limit is fine: 2,000 characters of 3 bytes each.
+            _ = try await env.pool.execute("UPDATE dossiers SET note = \(String(tooLong.dropFirst())) WHERE code = \(dossier.code)")
         }
     }
 

@@ -33,17 +33,97 @@ import Testing
         }
     }
 
-    @Test func failuresFromOneAddressAcrossUsernamesThrottleThatAddress() async throws {
-        try await withTestApp { client, env in
+    @Test func failuresFromOneAddressSlowItDownButNeverLockOutACorrectPassword() async throws {
+        var policy = LoginThrottle.Policy()
+        policy.addressFreeFailures = 3
+        policy.addressDelayStep = .milliseconds(40)
+        try await withTestApp(configure: { $0.loginThrottle = policy }) { client, env in
             let province = try await env.makeProvince(communes: 1)
             let officer = try await env.makeUser([.reception], unit: province.commune)
-            for _ in 0..<5 {
+            var lastFailure = Duration.zero
+            for _ in 0..<8 {
+                let started = ContinuousClock.now
                 let response = try await client.post("/v1/auth/tokens", json: ["username": Fixture.username("spray"), "password": "guess-123456"])
                 #expect(response.status == .unauthorized)
+                lastFailure = ContinuousClock.now - started
             }
-            let blocked = try await client.post("/v1/auth/tokens", json: ["username": officer.username, "password": officer.password])
-            try expectProblem(blocked, .tooManyRequests, code: "rate-limited")
-            #expect(blocked.headers[.retryAfter].flatMap(Int.init) != nil)
+            // The 8th failure from this address waited (8 - 1 - 3) * 40 ms before its password was checked.
+            #expect(lastFailure >= .milliseconds(160))
+            let colleague = try await client.post("/v1/auth/tokens", json: ["username": officer.username, "password": officer.password])
+            #expect(colleague.status == .created)
+        }
+    }
+
+    @Test func concurrentGuessesAreCountedBeforeThePasswordIsChecked() async throws {
+        var policy = LoginThrottle.Policy()
+        policy.concurrentPerKey = 64
+        policy.concurrentTotal = 64
+        try await withTestApp(configure: { $0.loginThrottle = policy }) { client, env in
+            let province = try await env.makeProvince(communes: 1)
+            let officer = try await env.makeUser([.reception], unit: province.commune)
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<16 {
+                    group.addTask {
+                        try await client.parallel("POST", "/v1/auth/tokens", json: ["username": officer.username, "password": "wrong-password"], token: nil).status
+                    }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == 401 }.count == 5, "\(statuses)")
+            #expect(statuses.filter { $0 == 429 }.count == 11, "\(statuses)")
+        }
+    }
+
+    @Test func tooManyPasswordChecksInFlightAreTurnedAwayWith503() async throws {
+        var policy = LoginThrottle.Policy()
+        policy.addressFreeFailures = 0
+        policy.addressDelayStep = .milliseconds(600)
+        policy.maxAddressDelay = .milliseconds(600)
+        policy.concurrentPerKey = 1
+        try await withTestApp(configure: { $0.loginThrottle = policy }) { client, env in
+            // One failure, so every later attempt from this address waits 600 ms holding its slot.
+            _ = try await client.post("/v1/auth/tokens", json: ["username": Fixture.username("spray"), "password": "guess-123456"])
+            let responses = try await withThrowingTaskGroup(of: RawHTTP.Response.self) { group in
+                for _ in 0..<4 {
+                    group.addTask {
+                        try await client.parallel("POST", "/v1/auth/tokens", json: ["username": Fixture.username("spray"), "password": "guess-123456"], token: nil)
+                    }
+                }
+                return try await group.reduce(into: [RawHTTP.Response]()) { $0.append($1) }
+            }
+            #expect(responses.filter { $0.status == 401 }.count == 1, "\(responses.map(\.status))")
+            let busy = try #require(responses.first { $0.status == 503 })
+            #expect(try busy.decode(Problem.self).code == "busy")
+            #expect(busy.headers["retry-after"] == "1")
+        }
+    }
+
+    @Test func behindATrustedProxyTheForwardedClientIsCounted() async throws {
+        let clock = ManualClock(actionDay)
+        @Sendable func lookups(_ client: APIClient, _ path: String, from address: String, count: Int) async throws -> [HTTPResponse.Status] {
+            var statuses: [HTTPResponse.Status] = []
+            for _ in 0..<count { statuses.append(try await client.get(path, headers: [.xForwardedFor: address]).status) }
+            return statuses
+        }
+        try await withTestApp(clock: clock.serverClock, configure: { $0.trustedProxies = TrustedProxies([IPNetwork("127.0.0.1")!, IPNetwork("::1")!]) }) {
+            client, env in
+            let world = try await env.makeDossierWorld()
+            let dossier = try await makeDossier(in: .received, world, client)
+            let path = "/v1/public/dossiers/\(dossier.code)?lookupKey=\(dossier.lookupKey)"
+            #expect(try await lookups(client, path, from: "198.51.100.1", count: 60).allSatisfy { $0 == .ok })
+            #expect(try await lookups(client, path, from: "198.51.100.1", count: 1) == [.tooManyRequests])
+            // Another citizen behind the same proxy is not limited; IPv6 clients count per /64.
+            #expect(try await lookups(client, path, from: "198.51.100.2", count: 1) == [.ok])
+            #expect(try await lookups(client, path, from: "2001:db8:1:2::1", count: 60).allSatisfy { $0 == .ok })
+            #expect(try await lookups(client, path, from: "2001:db8:1:2::99", count: 1) == [.tooManyRequests])
+        }
+        // Without trusted proxies the header is the client's own word and changes nothing.
+        try await withTestApp(clock: clock.serverClock) { client, env in
+            let world = try await env.makeDossierWorld()
+            let dossier = try await makeDossier(in: .received, world, client)
+            let path = "/v1/public/dossiers/\(dossier.code)?lookupKey=\(dossier.lookupKey)"
+            for index in 0..<60 { _ = try await lookups(client, path, from: "198.51.100.\(index)", count: 1) }
+            #expect(try await lookups(client, path, from: "198.51.100.200", count: 1) == [.tooManyRequests])
         }
     }
 
@@ -61,17 +141,84 @@ import Testing
         }
     }
 
-    @Test func throttleKeysAreIndependent() {
-        let throttle = LoginThrottle(maxFailures: 2, window: 60)
+    @Test func usernamesLockIndependentlyAndAMatchClearsTheCount() {
+        var policy = LoginThrottle.Policy()
+        policy.userFailures = 2
+        policy.window = 60
+        let throttle = LoginThrottle(policy: policy)
         let now = Date()
-        throttle.recordFailure(["user:a", "addr:1"], now: now)
-        throttle.recordFailure(["user:a", "addr:2"], now: now)
-        #expect(throttle.retryAfter(["user:a", "addr:3"], now: now) == 60)
-        #expect(throttle.retryAfter(["user:b", "addr:1"], now: now) == nil)
-        #expect(throttle.retryAfter(["user:a"], now: now.addingTimeInterval(61)) == nil)
-        throttle.recordFailure(["user:b"], now: now)
-        throttle.recordSuccess(username: "user:b")
-        throttle.recordFailure(["user:b"], now: now)
-        #expect(throttle.retryAfter(["user:b"], now: now) == nil)
+        func fail(_ username: String, _ address: String, at time: Date = now) {
+            guard case .admitted(let attempt) = throttle.admit(username: username, addressKey: address, now: time) else {
+                Issue.record("\(username) was not admitted")
+                return
+            }
+            throttle.finish(attempt, .passwordWrong)
+        }
+        fail("a", "1")
+        fail("a", "2")
+        #expect(throttle.admit(username: "a", addressKey: "3", now: now).retryAfter == 60)
+        #expect(throttle.admit(username: "a", addressKey: "3", now: now.addingTimeInterval(61)).retryAfter == nil)
+        fail("b", "1")
+        guard case .admitted(let right) = throttle.admit(username: "b", addressKey: "1", now: now) else { return }
+        throttle.finish(right, .passwordMatched)
+        fail("b", "1")
+        #expect(throttle.admit(username: "b", addressKey: "1", now: now).retryAfter == nil)
+        // An attempt that never reached the password check does not count.
+        fail("c", "1")
+        guard case .admitted(let abandoned) = throttle.admit(username: "c", addressKey: "1", now: now) else { return }
+        throttle.finish(abandoned, .abandoned)
+        #expect(throttle.admit(username: "c", addressKey: "1", now: now).retryAfter == nil)
+    }
+
+    @Test func addressDelaysGrowPastTheFreeFailuresUpToTheCap() {
+        var policy = LoginThrottle.Policy()
+        policy.addressFreeFailures = 2
+        let throttle = LoginThrottle(policy: policy)
+        var delays: [Duration] = []
+        for index in 0..<24 {
+            guard case .admitted(let attempt) = throttle.admit(username: "u\(index)", addressKey: "office", now: Date()) else { return }
+            delays.append(attempt.delay)
+            throttle.finish(attempt, .passwordWrong)
+        }
+        #expect(delays.prefix(3) == [.zero, .zero, .zero])
+        #expect(delays[3] == .milliseconds(250) && delays[4] == .milliseconds(500))
+        #expect(delays.last == .seconds(4))
+        guard case .admitted = throttle.admit(username: "u0", addressKey: "elsewhere", now: Date()) else {
+            Issue.record("another address is slowed by this one's failures")
+            return
+        }
+    }
+
+    @Test func aSprayOfUsernamesForgetsTheLeastRecentlyUsedNotTheLockout() {
+        var policy = LoginThrottle.Policy()
+        policy.userFailures = 3
+        policy.capacity = 20
+        policy.addressFreeFailures = 1_000
+        let throttle = LoginThrottle(policy: policy)
+        let now = Date()
+        for _ in 0..<3 {
+            guard case .admitted(let attempt) = throttle.admit(username: "victim", addressKey: "a", now: now) else { return }
+            throttle.finish(attempt, .passwordWrong)
+        }
+        for index in 0..<200 {
+            if case .admitted(let attempt) = throttle.admit(username: "spray\(index)", addressKey: "a", now: now) {
+                throttle.finish(attempt, .passwordWrong)
+            }
+            // The attacker keeps trying the victim, so the victim's lockout is in use and stays.
+            #expect(throttle.admit(username: "victim", addressKey: "a", now: now).retryAfter != nil)
+        }
+        let limiter = RateLimiter(limit: 1, window: 60, capacity: 20)
+        #expect(limiter.acquire("busy-address", now: now) == nil)
+        for index in 0..<200 {
+            _ = limiter.acquire("spray\(index)", now: now)
+            #expect(limiter.acquire("busy-address", now: now) != nil)
+        }
+    }
+}
+
+extension LoginThrottle.Admission {
+    var retryAfter: Int? {
+        if case .refused(let wait) = self { return wait }
+        return nil
     }
 }

@@ -27,6 +27,7 @@ import Logging
 /// | `MOTCUA_WEBHOOK_BACKOFF_MS` | `1000` | first retry delay; doubles per attempt (with jitter), at most one hour |
 /// | `MOTCUA_CORS_ORIGINS` | none | comma-separated origins (`https://app.example.vn`) browser front ends may call the API from |
 /// | `MOTCUA_PUBLIC_URL` | the request's `Host` over http | the address citizens reach the server at (`https://dichvucong.xa.gov.vn`), for the receipt's QR code of `/tra-cuu` |
+/// | `MOTCUA_TRUSTED_PROXIES` | none | comma-separated addresses or CIDR blocks (`10.0.0.0/8, fd00::/8`) of reverse proxies whose `Forwarded`/`X-Forwarded-For` give the client's address |
 /// | `MOTCUA_SEED_DEMO` | `false` (`true` on the embedded database) | load the demo province, communes, officers and procedures |
 public struct ServerConfiguration: Sendable {
     public var host: String = "127.0.0.1"
@@ -49,6 +50,10 @@ public struct ServerConfiguration: Sendable {
     public var corsOrigins: Set<String> = []
     /// Where citizens reach the server (scheme, host, optional port and path prefix, no trailing slash).
     public var publicURL: String?
+    /// Reverse proxies whose forwarding headers name the client.
+    public var trustedProxies = TrustedProxies()
+    /// Limits on password logins (not from the environment: the defaults are the policy).
+    public var loginThrottle = LoginThrottle.Policy()
     /// Load demo data at start; nil means "only on the embedded database".
     public var seedDemoData: Bool?
 
@@ -92,6 +97,14 @@ public struct ServerConfiguration: Sendable {
             for entry in list.split(separator: ",") { corsOrigins.insert(try Self.origin(String(entry))) }
         }
         if let url = reader.string("MOTCUA_PUBLIC_URL") { publicURL = try Self.publicURL(url) }
+        if let list = reader.string("MOTCUA_TRUSTED_PROXIES") {
+            trustedProxies = TrustedProxies(try list.split(separator: ",").map { entry throws(ConfigurationError) in
+                guard let network = IPNetwork(entry) else {
+                    throw ConfigurationError(variable: "MOTCUA_TRUSTED_PROXIES", reason: "expected addresses or CIDR blocks like 10.0.0.0/8, got \(entry)")
+                }
+                return network
+            })
+        }
         seedDemoData = try reader.bool("MOTCUA_SEED_DEMO")
     }
 

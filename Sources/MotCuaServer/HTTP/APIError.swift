@@ -81,10 +81,24 @@ extension APIError {
         APIError(.contentTooLarge, code: "payload-too-large", title: "Request body too large", detail: "The body exceeds \(limit) bytes.")
     }
 
+    public static func unsupportedMediaType(accepted: [String]) -> APIError {
+        APIError(
+            .unsupportedMediaType, code: "unsupported-media-type", title: "Unsupported media type",
+            detail: "Send the body with Content-Type \(accepted.joined(separator: " or ")).")
+    }
+
     public static func rateLimited(retryAfterSeconds: Int) -> APIError {
         APIError(
             .tooManyRequests, code: "rate-limited", title: "Too many requests",
             detail: "Try again in \(retryAfterSeconds) seconds.", headers: [.retryAfter: String(retryAfterSeconds)])
+    }
+
+    /// The server is at a bound it keeps to stay responsive (concurrent password checks, reports).
+    public static func busy(retryAfterSeconds: Int) -> APIError {
+        APIError(
+            .serviceUnavailable, code: "busy", title: "Server busy",
+            detail: "Too many such requests are in progress. Try again in \(retryAfterSeconds) seconds.",
+            headers: [.retryAfter: String(retryAfterSeconds)])
     }
 
     public static let unavailable = APIError(

@@ -17,12 +17,16 @@ public struct AppRequestContext: RequestContext {
     var bearerToken: String?
     /// The `Host` the client asked for (HTTP/1.1 `Host`, HTTP/2 `:authority`).
     public var requestHost: String?
-    /// The peer's IP address, for login throttling.
-    public var clientAddress: String
+    /// The client's IP address: the peer's, or the one a trusted reverse proxy forwarded
+    /// (`RequestContextMiddleware`); nil over a Unix socket.
+    public var clientAddress: IPAddress?
+
+    /// The key per-client limits count by (login throttle, public lookup): an IPv4 address or an IPv6 /64.
+    public var clientLimitKey: String { clientAddress?.limitKey ?? "local" }
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
-        self.clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
+        self.clientAddress = source.channel.remoteAddress?.ipAddress.flatMap { IPAddress($0) }
     }
 
     /// The context of the request the current task is serving.
@@ -30,13 +34,19 @@ public struct AppRequestContext: RequestContext {
 }
 
 /// Adapts the generated handlers to Hummingbird: binds the context to `AppRequestContext.current` so
-/// they can read it, and repairs the response headers the OpenAPI runtime percent-encodes.
+/// they can read it, resolves the client's address behind trusted proxies, and repairs the response
+/// headers the OpenAPI runtime percent-encodes.
 struct RequestContextMiddleware: RouterMiddleware {
+    let trustedProxies: TrustedProxies
+
     func handle(
         _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
     ) async throws -> Response {
         var context = context
         context.requestHost = request.head.authority
+        if let peer = context.clientAddress {
+            context.clientAddress = trustedProxies.clientAddress(peer: peer, headers: request.headers)
+        }
         var response = try await AppRequestContext.$current.withValue(context) {
             try await next(request, context)
         }

@@ -108,9 +108,7 @@ struct ProblemMiddleware: RouterMiddleware {
         let cause = error.causeDescription
         if let bodyTooLarge = error.underlyingError as? APIError { return bodyTooLarge }
         if cause.localizedCaseInsensitiveContains("content type") || cause.localizedCaseInsensitiveContains("content-type") {
-            return APIError(
-                .unsupportedMediaType, code: "unsupported-media-type", title: "Unsupported media type",
-                detail: "Send the body as application/json.")
+            return .unsupportedMediaType(accepted: ["application/json"])
         }
         return .malformed(cause)
     }

@@ -54,6 +54,7 @@ enum VietnameseProblems {
         "payload-too-large": "Dữ liệu gửi lên quá lớn",
         "unsupported-media-type": "Định dạng dữ liệu không được hỗ trợ",
         "rate-limited": "Quá nhiều yêu cầu",
+        "busy": "Máy chủ đang bận",
         "unavailable": "Dịch vụ tạm thời không sẵn sàng",
         "internal-error": "Lỗi hệ thống",
     ]
@@ -78,6 +79,7 @@ enum VietnameseProblems {
         "payload-too-large": "Dữ liệu gửi lên vượt quá giới hạn cho phép.",
         "unsupported-media-type": "Hãy gửi dữ liệu dạng application/json.",
         "rate-limited": "Bạn đã gửi quá nhiều yêu cầu; hãy thử lại sau số giây trong tiêu đề Retry-After.",
+        "busy": "Có quá nhiều yêu cầu loại này đang được xử lý; hãy thử lại sau số giây trong tiêu đề Retry-After.",
         "unavailable": "Dịch vụ tạm thời không sẵn sàng; hãy thử lại sau.",
         "internal-error": "Đã xảy ra lỗi hệ thống; hãy báo mã yêu cầu (requestId) cho bộ phận hỗ trợ.",
     ]
@@ -91,6 +93,7 @@ enum VietnameseProblems {
             "must be a string": "phải là chuỗi ký tự", "must be an integer": "phải là số nguyên", "must be a number": "phải là số",
             "must be a boolean": "phải là true hoặc false", "must be an array": "phải là một mảng", "must be an object": "phải là một đối tượng",
             "must be in the future": "phải là một thời điểm trong tương lai",
+            "must not contain the NUL character (U+0000)": "không được chứa ký tự NUL (U+0000)",
             "must be an RFC 3339 date-time such as 2026-10-08T02:30:00Z": "phải là thời điểm RFC 3339, ví dụ 2026-10-08T02:30:00Z",
         ]
         if let translated = fixed[text] { return translated }

@@ -11,18 +11,23 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw APIError.malformed("Send a JSON body.") }
         let username = body.username.lowercased()
         let context = try self.context
-        let throttleKeys = ["user:" + username, "addr:" + context.clientAddress]
-        if let wait = loginThrottle.retryAfter(throttleKeys, now: clock.now) {
-            throw APIError.rateLimited(retryAfterSeconds: wait)
+        let attempt: LoginThrottle.Attempt
+        switch loginThrottle.admit(username: username, addressKey: context.clientLimitKey, now: clock.now) {
+        case .refused(let wait): throw APIError.rateLimited(retryAfterSeconds: wait)
+        case .busy: throw APIError.busy(retryAfterSeconds: 1)
+        case .admitted(let admitted): attempt = admitted
         }
+        var outcome = LoginThrottle.Outcome.abandoned
+        defer { loginThrottle.finish(attempt, outcome) }
+        if attempt.delay > .zero { try await Task.sleep(for: attempt.delay) }
         let found = try await users.credentials(username: username)
         // Unknown users are verified against a decoy hash, so both answers take as long.
         guard try await passwords.verify(body.password, hash: found?.passwordHash), let user = found?.user else {
-            loginThrottle.recordFailure(throttleKeys, now: clock.now)
-            context.logger.notice("failed login", metadata: ["username": "\(username)"])
+            outcome = .passwordWrong
+            context.logger.notice("failed login", metadata: ["username": "\(username)", "client": "\(context.clientLimitKey)"])
             throw APIError(.unauthorized, code: "unauthenticated", title: "Authentication failed", detail: "Wrong username or password.")
         }
-        loginThrottle.recordSuccess(username: throttleKeys[0])
+        outcome = .passwordMatched
         let token = TokenStore.generateToken()
         // Wall-clock time, not the injected clock: expiry is enforced against the database's now()
         // and the authenticator's cache, so a test clock set in the past must not mint dead tokens.

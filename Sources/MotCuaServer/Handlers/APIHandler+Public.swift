@@ -53,7 +53,7 @@ extension APIHandler {
     /// The dossier whose receipt key matches, compared in constant time; a wrong key looks exactly
     /// like an unknown code. Rate-limited per client address against key guessing.
     func publicDossier(code: String, lookupKey: String) async throws -> DossierRecord {
-        if let wait = publicLimiter.acquire(try context.clientAddress, now: clock.now) {
+        if let wait = publicLimiter.acquire(try context.clientLimitKey, now: clock.now) {
             throw APIError.rateLimited(retryAfterSeconds: wait)
         }
         let notFound = APIError.notFound("No dossier with this code and lookup key.")

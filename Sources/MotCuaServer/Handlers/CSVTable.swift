@@ -1,9 +1,10 @@
 import Foundation
 import MotCuaAPI
+import MotCuaFoundation
 import OpenAPIRuntime
 
 /// A report as CSV (RFC 4180) for the province's spreadsheets: a UTF-8 byte-order mark so spreadsheet
-/// programs read Vietnamese correctly, CRLF line ends, fields quoted when they need it.
+/// programs read Vietnamese correctly, then `CSV` records (formulas neutralised, fields quoted when they need it).
 struct CSVTable {
     /// One column: its English and Vietnamese headers.
     struct Column {
@@ -22,15 +23,9 @@ struct CSVTable {
 
     func body(vietnamese: Bool) -> HTTPBody {
         var text = "\u{FEFF}"
-        text += columns.map { Self.quote(vietnamese ? $0.vi : $0.en) }.joined(separator: ",") + "\r\n"
-        for row in rows { text += row.map(Self.quote).joined(separator: ",") + "\r\n" }
+        text += CSV.record(columns.map { vietnamese ? $0.vi : $0.en })
+        for row in rows { text += CSV.record(row) }
         return HTTPBody(text)
-    }
-
-    static func quote(_ field: String) -> String {
-        // By scalar: "\r\n" is one Character, equal to neither "\r" nor "\n".
-        guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// A number for a cell: empty when not applicable, otherwise up to four decimals.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MotCuaFoundation
 
 /// How results are printed.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -62,19 +63,13 @@ enum Output {
         print(String(decoding: try jsonEncoder.encode(value), as: UTF8.self))
     }
 
-    /// RFC 4180: fields with a comma, quote, CR or LF are quoted, quotes doubled; lines end in CRLF.
+    /// RFC 4180 records, formulas neutralised (`CSV`).
     static func csv(header: [String], rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(csvField).joined(separator: ",") + "\r\n" }.joined()
+        ([header] + rows).map(CSV.record).joined()
     }
 
-    static func csvField(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else {
-            return field
-        }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    /// Columns padded to their widest cell (cells cut at 60 characters, line breaks shown as spaces).
+    /// Columns padded to their widest cell (cells cut at 60 characters, control characters dropped,
+    /// line breaks shown as spaces: `TerminalText`).
     static func table(header: [String]?, rows: [[String]]) -> String {
         let cells = rows.map { $0.map(tableCell) }
         let all = (header.map { [$0.map { $0.uppercased() }] } ?? []) + cells
@@ -93,7 +88,7 @@ enum Output {
     }
 
     static func tableCell(_ text: String) -> String {
-        let flat = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+        let flat = TerminalText.sanitized(text)
         return flat.count > 60 ? String(flat.prefix(59)) + "…" : flat
     }
 

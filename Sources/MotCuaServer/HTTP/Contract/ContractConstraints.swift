@@ -13,6 +13,8 @@ struct ContractConstraints: Sendable {
         var query: [String: Schema] = [:]
         var path: [String: Schema] = [:]
         var body: Schema?
+        /// The media types the operation accepts a body in; empty when it takes none.
+        var bodyMediaTypes: Set<String> = []
     }
 
     /// The checks of one schema. Built once and never changed afterwards, hence `@unchecked Sendable`.
@@ -71,6 +73,7 @@ struct ContractConstraints: Sendable {
                     }
                 }
                 let content = (definition["requestBody"] as? [String: Any])?["content"] as? [String: Any]
+                operation.bodyMediaTypes = Set((content ?? [:]).keys.map { $0.lowercased() })
                 if let json = content?["application/json"] as? [String: Any], let schema = json["schema"] {
                     operation.body = try builder.schema(schema)
                 }
@@ -128,6 +131,8 @@ extension ContractConstraints.Schema {
     }
 
     private func violation(ofString text: String) -> String? {
+        // PostgreSQL text cannot hold U+0000 (and libpq would cut the value there).
+        if text.utf8.contains(0) { return Self.nulReason }
         // JSON Schema counts characters as code points.
         let length = text.unicodeScalars.count
         if let minLength, length < minLength { return minLength == 1 ? "must not be empty" : "must have at least \(minLength) characters" }
@@ -137,6 +142,8 @@ extension ContractConstraints.Schema {
         }
         return nil
     }
+
+    static let nulReason = "must not contain the NUL character (U+0000)"
 
     private func violation(ofNumber number: Double) -> String? {
         if let minimum, number < minimum { return "must be at least \(Self.format(minimum))" }

@@ -3,7 +3,9 @@ import Hummingbird
 
 /// Checks each request against the constraints of the contract the generated code leaves out
 /// (`ContractConstraints`): a query parameter outside them (or a path parameter outside its enum) is a 400 naming it, a JSON body outside
-/// them a 422 listing every offending field, before any handler runs or anything changes.
+/// them a 422 listing every offending field, before any handler runs or anything changes. A body in a
+/// media type the operation does not declare, or without `Content-Type`, is a 415: the generated layer
+/// would otherwise decode it as JSON without these checks.
 struct ContractValidationMiddleware: RouterMiddleware {
     let constraints: ContractConstraints
 
@@ -16,6 +18,8 @@ struct ContractValidationMiddleware: RouterMiddleware {
         // A path value outside a pattern or length names a resource that cannot exist: the handler's 404.
         // One outside an enum (which form to print) is a malformed request.
         for (name, value) in context.parameters {
+            // A NUL cannot be in any stored name (and would be cut short on the way to the database).
+            if (String(value).removingPercentEncoding ?? String(value)).utf8.contains(0) { throw APIError.notFound("No resource at \(request.uri.path).") }
             if let allowed = operation.path[String(name)]?.allowedValues, !allowed.contains(String(value)) {
                 throw APIError.badParameter(String(name), "must be one of \(allowed.joined(separator: ", "))")
             }
@@ -25,10 +29,17 @@ struct ContractValidationMiddleware: RouterMiddleware {
                 throw APIError.badParameter(String(name), reason)
             }
         }
-        guard let body = operation.body, request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
-            return try await next(request, context)
-        }
+        guard !operation.bodyMediaTypes.isEmpty else { return try await next(request, context) }
         var request = request
+        let mediaType = request.headers[.contentType].map(Self.mediaType)
+        guard let mediaType, operation.bodyMediaTypes.contains(mediaType) else {
+            // No body at all is the generated layer's to answer (400 when one is required).
+            if mediaType == nil, try await request.collectBody(upTo: context.maxUploadSize).readableBytes == 0 {
+                return try await next(request, context)
+            }
+            throw APIError.unsupportedMediaType(accepted: operation.bodyMediaTypes.sorted())
+        }
+        guard let body = operation.body, mediaType == "application/json" else { return try await next(request, context) }
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
         // Malformed JSON is left to the generated decoder, which answers it as such.
         if let value = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView)) {
@@ -37,5 +48,10 @@ struct ContractValidationMiddleware: RouterMiddleware {
             if !problems.isEmpty { throw APIError.validation(problems) }
         }
         return try await next(request, context)
+    }
+
+    /// `application/json; charset=utf-8` → `application/json`.
+    static func mediaType(_ contentType: String) -> String {
+        String(contentType.prefix { $0 != ";" }).trimmingCharacters(in: .whitespaces).lowercased()
     }
 }
