@@ -89,8 +89,10 @@ public enum DossierStatus: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// A user's role (API.md). A user may hold several.
 public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
-    /// Everything.
+    /// Everything within their own province.
     case admin
+    /// The national catalog and working calendar, and units and users of every province.
+    case nationalAdmin = "national_admin"
     /// The one-stop desk: intake, accept, refuse, completion and supplement requests, return.
     case reception
     /// Unit leader: assign, approve (resolve), stop, apologise.

@@ -26,6 +26,7 @@ public func buildApplication(
     passwordThreads.start()
     let passwords = PasswordHasher(cost: configuration.bcryptCost, threads: passwordThreads)
     let tokens = TokenStore(pool: pool)
+    let loginAudit = LoginAuditStore(pool: pool)
     let apiKeys = APIKeyStore(pool: pool)
     let authenticator = Authenticator(tokens: tokens, apiKeys: apiKeys)
     let feed = EventFeed(pool: pool)
@@ -39,7 +40,7 @@ public func buildApplication(
     let handler = APIHandler(
         pool: pool, units: UnitStore(pool: pool), users: UserStore(pool: pool), procedures: ProcedureStore(pool: pool),
         dossiers: dossiers, evaluations: EvaluationStore(pool: pool), feed: feed, feedSignal: feedSignal, webhooks: webhooks, apiKeys: apiKeys,
-        calendarStore: calendarStore, calendars: calendars, authenticator: authenticator,
+        calendarStore: calendarStore, calendars: calendars, authenticator: authenticator, loginAudit: loginAudit,
         passwords: passwords, loginThrottle: LoginThrottle(policy: configuration.loginThrottle), publicLimiter: RateLimiter(limit: 60, window: 60),
         metrics: registry, poolGauges: PoolGauges(registry: registry),
         openAPIDocument: Array(contract), clock: clock, configuration: configuration, logger: logger)
@@ -69,7 +70,7 @@ public func buildApplication(
     var services: [any Service] = [pool, ThreadPoolService(pool: passwordThreads)]
     if configuration.sweepInterval > .zero {
         services.append(DeadlineSweeper(
-            dossiers: dossiers, tokens: tokens, calendars: calendars, clock: clock, interval: configuration.sweepInterval, logger: logger))
+            dossiers: dossiers, tokens: tokens, loginAudit: loginAudit, calendars: calendars, clock: clock, interval: configuration.sweepInterval, logger: logger))
     }
     if configuration.feedInterval > .zero || configuration.webhooks.interval > .zero {
         // The feed and the webhook deliveries keep up under full request load only with connections

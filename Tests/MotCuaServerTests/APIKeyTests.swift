@@ -45,11 +45,11 @@ typealias APIKeyCreated = Components.Schemas.APIKeyCreated
     @Test func onlyAnAdminOfTheProvinceManagesKeysOfIntegrationAccounts() async throws {
         try await withTestApp { client, env in
             let world = try await env.makeDossierWorld()
-            let other = try await env.makeDossierWorld()
+            let other = try await env.makeAdmin(try await env.makeProvince(communes: 1), national: false)
             let path = "/v1/users/\(world.portal.username)/api-keys"
             try expectProblem(try await client.post(path, json: ["name": "x"], token: world.portal.token), .forbidden, code: "forbidden")
-            try expectProblem(try await client.post(path, json: ["name": "x"], token: other.admin.token), .notFound, code: "not-found")
-            try expectProblem(try await client.get(path, token: other.admin.token), .notFound, code: "not-found")
+            try expectProblem(try await client.post(path, json: ["name": "x"], token: other.token), .notFound, code: "not-found")
+            try expectProblem(try await client.get(path, token: other.token), .notFound, code: "not-found")
             try expectProblem(
                 try await client.post("/v1/users/\(world.reception.username)/api-keys", json: ["name": "x"], token: world.admin.token),
                 .conflict, code: "conflict")

@@ -51,6 +51,12 @@ public final class Authenticator: Sendable {
         forget(hash: hash)
     }
 
+    /// Forgets every cached token and key of a user (deactivated, roles changed, logged out
+    /// everywhere) on this instance at once; other instances re-read them within `cacheLifetime`.
+    public func forget(userID: Int64) {
+        cache.withLockedValue { cache in cache = cache.filter { $0.value.principal.userID != userID } }
+    }
+
     /// Forgets a revoked token or key (by its stored hash) on this instance at once.
     public func forget(hash: String) {
         cache.withLockedValue { $0[hash] = nil }

@@ -4,7 +4,8 @@ import MotCuaPostgres
 import MotCuaStore
 
 /// Creates the first admin (from `MOTCUA_BOOTSTRAP_ADMIN` or `motcua-server create-admin`) when the
-/// database has none, together with a province unit for it when there is no unit at all.
+/// database has none, together with a province unit for it when there is no unit at all. It is also a
+/// national admin: someone must be able to publish the catalog and correct the calendar.
 struct BootstrapAdmin {
     let pool: PostgresPool
     let passwords: PasswordHasher
@@ -18,7 +19,7 @@ struct BootstrapAdmin {
         guard password.count >= 10 else { throw ConfigurationError(variable: "admin password", reason: "needs at least 10 characters") }
         let unit = try await provinceUnit(unitCode)
         _ = try await users.create(
-            username: username.lowercased(), fullName: "Administrator", unitCode: unit, roles: [.admin],
+            username: username.lowercased(), fullName: "Administrator", unitCode: unit, roles: [.admin, .nationalAdmin],
             passwordHash: try await passwords.hash(password))
         logger.notice("created the bootstrap admin", metadata: ["username": "\(username)", "unit": "\(unit)"])
         return true

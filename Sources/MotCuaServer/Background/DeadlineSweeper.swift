@@ -3,11 +3,12 @@ import MotCuaStore
 import ServiceLifecycle
 
 /// Runs the deadline sweep (`DossierStore.sweep`) every `interval` until graceful shutdown, and
-/// deletes tokens that expired more than a day ago. Safe to run on every instance at once: the sweep
+/// deletes tokens that expired more than a day ago and login audit records past their retention. Safe to run on every instance at once: the sweep
 /// locks rows with `SKIP LOCKED`, and deleting expired tokens twice deletes nothing the second time.
 struct DeadlineSweeper: Service {
     let dossiers: DossierStore
     let tokens: TokenStore
+    let loginAudit: LoginAuditStore
     let calendars: CalendarProvider
     let clock: ServerClock
     let interval: Duration
@@ -28,6 +29,8 @@ struct DeadlineSweeper: Service {
                     }
                     let purged = try await tokens.purgeExpired()
                     if purged > 0 { logger.info("purged expired tokens", metadata: ["tokens": "\(purged)"]) }
+                    let forgotten = try await loginAudit.purgeExpired()
+                    if forgotten > 0 { logger.info("purged old login audit records", metadata: ["records": "\(forgotten)"]) }
                 } catch is CancellationError {
                     throw CancellationError()
                 } catch {

@@ -21,6 +21,9 @@ public struct AppRequestContext: RequestContext {
     /// (`RequestContextMiddleware`); nil over a Unix socket.
     public var clientAddress: IPAddress?
 
+    /// The `User-Agent` the client sent, for the login audit.
+    public var userAgent: String?
+
     /// The key per-client limits count by (login throttle, public lookup): an IPv4 address or an IPv6 /64.
     public var clientLimitKey: String { clientAddress?.limitKey ?? "local" }
 
@@ -44,6 +47,7 @@ struct RequestContextMiddleware: RouterMiddleware {
     ) async throws -> Response {
         var context = context
         context.requestHost = request.head.authority
+        context.userAgent = request.headers[.userAgent]
         if let peer = context.clientAddress {
             context.clientAddress = trustedProxies.clientAddress(peer: peer, headers: request.headers)
         }

@@ -99,7 +99,7 @@ enum VietnameseProblems {
         if let translated = fixed[text] { return translated }
         let patterns: [(String, String)] = [
             (#"^must have at most (\d+) characters$"#, "tối đa $1 ký tự"), (#"^must have at least (\d+) characters$"#, "tối thiểu $1 ký tự"),
-            (#"^must have at most (\d+) items$"#, "tối đa $1 phần tử"), (#"^must have at least (\d+) items$"#, "tối thiểu $1 phần tử"),
+            (#"^must have at most (\d+) items$"#, "tối đa $1 phần tử"), (#"^must have at least (\d+) fields?$"#, "cần ít nhất $1 trường"), (#"^must have at least (\d+) items$"#, "tối thiểu $1 phần tử"),
             (#"^must be at most (.+)$"#, "không được lớn hơn $1"), (#"^must be at least (.+)$"#, "không được nhỏ hơn $1"),
             (#"^must match (.+)$"#, "không đúng định dạng $1"),
             (#"^must be one of (.+)$"#, "phải là một trong các giá trị $1"),

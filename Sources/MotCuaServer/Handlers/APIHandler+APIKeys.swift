@@ -30,11 +30,7 @@ extension APIHandler {
         return .noContent(.init())
     }
 
-    /// The user whose keys an admin manages: only in the admin's own province (others are not found).
     private func integrationAccount(_ username: String, admin: Principal) async throws -> UserRecord {
-        guard let user = try await users.get(username: username), user.province == admin.province else {
-            throw APIError.notFound("No user \(username).")
-        }
-        return user
+        try await administeredUser(username, by: admin)
     }
 }

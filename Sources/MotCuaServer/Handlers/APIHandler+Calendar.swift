@@ -21,7 +21,7 @@ extension APIHandler {
     }
 
     func putCalendarDay(_ input: Operations.PutCalendarDay.Input) async throws -> Operations.PutCalendarDay.Output {
-        let admin = try require([.admin], to: "correct the calendar")
+        let admin = try require([.nationalAdmin], to: "correct the national calendar")
         guard case .json(let body) = input.body else { throw APIError.malformed("Send a JSON body.") }
         let date = try Self.parseDate(input.path.date, name: "date")
         let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -41,7 +41,7 @@ extension APIHandler {
     }
 
     func deleteCalendarDay(_ input: Operations.DeleteCalendarDay.Input) async throws -> Operations.DeleteCalendarDay.Output {
-        _ = try require([.admin], to: "correct the calendar")
+        _ = try require([.nationalAdmin], to: "correct the national calendar")
         try await calendarStore.delete(try Self.parseDate(input.path.date, name: "date"))
         try await calendars.reload()
         return .noContent(.init())

@@ -28,7 +28,7 @@ extension APIHandler {
     }
 
     func putProcedure(_ input: Operations.PutProcedure.Input) async throws -> Operations.PutProcedure.Output {
-        let admin = try require([.admin], to: "publish procedures")
+        let admin = try require([.nationalAdmin], to: "publish procedures to the national catalog")
         guard case .json(let body) = input.body else { throw APIError.malformed("Send a JSON body.") }
         // Limits of the contract the generated decoder does not enforce, then the catalog's rules;
         // everything is reported at once and nothing is written unless both are clean.

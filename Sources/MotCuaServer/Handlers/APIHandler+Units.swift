@@ -14,8 +14,14 @@ extension APIHandler {
     }
 
     func createUnit(_ input: Operations.CreateUnit.Input) async throws -> Operations.CreateUnit.Output {
-        _ = try require([.admin], to: "create units")
+        let principal = try requireAdministrator(to: "create units")
         guard case .json(let body) = input.body else { throw APIError.malformed("Send a JSON body.") }
+        // A new province is national business; a commune is its province's (a missing one is the store's 422).
+        if body.kind == .province {
+            guard principal.isNationalAdmin else { throw APIError.forbidden("Only national_admin may create a province.") }
+        } else if let province = body.province, !principal.administers(province: province) {
+            throw APIError.forbidden("Admins create communes of their own province only.")
+        }
         let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
         var problems: [APIError.InvalidParam] = []
         if !Self.isUnitCode(body.code) { problems.append(.init(name: "code", reason: "must be 1-35 upper-case letters, digits or dots")) }
@@ -37,20 +43,25 @@ extension APIHandler {
     }
 
     func listUsers(_ input: Operations.ListUsers.Input) async throws -> Operations.ListUsers.Output {
-        let principal = try require([.admin, .leader], to: "list users")
+        let principal = try self.principal
         var unit = input.query.unit
-        if !principal.isAdmin {
+        var province: String? = principal.province
+        if principal.isNationalAdmin {
+            province = nil
+        } else if !principal.isAdmin {
             // A leader sees their own unit only.
+            guard principal.roles.contains(.leader) else { throw APIError.forbidden("Only admin or leader may list users.") }
             if let unit, unit != principal.unitCode { throw APIError.forbidden("A leader lists the users of their own unit only.") }
             unit = principal.unitCode
         }
         let role = input.query.role.flatMap { Role(rawValue: $0.rawValue) }
-        let page = try await users.list(unit: unit, role: role, limit: pageSize(input.query.limit), cursor: input.query.cursor)
+        let page = try await users.list(
+            province: province, unit: unit, role: role, limit: pageSize(input.query.limit), cursor: input.query.cursor)
         return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.User.init), nextCursor: NullableString(page.nextCursor)))))
     }
 
     func createUser(_ input: Operations.CreateUser.Input) async throws -> Operations.CreateUser.Output {
-        _ = try require([.admin], to: "create users")
+        let principal = try requireAdministrator(to: "create users")
         guard case .json(let body) = input.body else { throw APIError.malformed("Send a JSON body.") }
         var problems: [APIError.InvalidParam] = []
         if !Self.isUsername(body.username) {
@@ -64,11 +75,10 @@ extension APIHandler {
         if body.password.count < 10 { problems.append(.init(name: "password", reason: "needs at least 10 characters")) }
         if body.password.utf8.count > 72 { problems.append(.init(name: "password", reason: "must be at most 72 bytes")) }
         if !problems.isEmpty { throw APIError.validation(problems) }
-        let roles = Array(Set(body.roles.compactMap { Role(rawValue: $0.rawValue) })).sorted { $0.rawValue < $1.rawValue }
-        if !Set(roles).isDisjoint(with: [.admin, .portal, .auditor]), try await units.get(body.unitCode)?.kind == .commune {
-            // Province-wide accounts belong to a province unit (an unknown unit is reported by the store).
-            throw APIError.validation("unitCode", "admin, portal and auditor accounts belong to a province unit")
-        }
+        let roles = Self.roles(body.roles)
+        if let unit = try await units.get(body.unitCode) {
+            try Self.checkAdministration(of: unit, roles: roles, by: principal)
+        }  // an unknown unit is reported by the store
         let hash = try await passwords.hash(body.password)
         let user = try await users.create(
             username: body.username, fullName: body.fullName.trimmingCharacters(in: .whitespaces), unitCode: body.unitCode,
@@ -80,7 +90,7 @@ extension APIHandler {
         let principal = try self.principal
         let notFound = APIError.notFound("No user \(input.path.username).")
         guard let user = try await users.get(username: input.path.username) else { throw notFound }
-        let allowed = principal.isAdmin || principal.userID == user.id
+        let allowed = principal.administers(province: user.province) || principal.userID == user.id
             || (principal.roles.contains(.leader) && principal.unitCode == user.unitCode)
         guard allowed else { throw notFound }  // do not reveal who exists elsewhere
         return .ok(.init(body: .json(.init(user))))
@@ -88,6 +98,26 @@ extension APIHandler {
 }
 
 extension APIHandler {
+    /// Roles as sent, without repeats, in a stable order.
+    static func roles(_ roles: [Components.Schemas.Role]) -> [Role] {
+        Array(Set(roles.compactMap { Role(rawValue: $0.rawValue) })).sorted { $0.rawValue < $1.rawValue }
+    }
+
+    /// Whether `principal` may give an account `roles` in `unit`: the unit is in a province they
+    /// administer, only a national admin hands out `national_admin`, and province-wide accounts
+    /// belong to a province unit.
+    static func checkAdministration(of unit: UnitRecord, roles: [Role], by principal: Principal) throws {
+        guard principal.administers(province: unit.province) else {
+            throw APIError.forbidden("Admins manage the users of their own province only.")
+        }
+        if roles.contains(.nationalAdmin) && !principal.isNationalAdmin {
+            throw APIError.forbidden("Only national_admin may grant national_admin.")
+        }
+        if !Set(roles).isDisjoint(with: Principal.provinceWideRoles) && unit.kind == .commune {
+            throw APIError.validation("unitCode", "admin, national_admin, portal and auditor accounts belong to a province unit")
+        }
+    }
+
     /// `^[A-Z0-9.]{1,35}$`, as the contract and the `units` table require.
     static func isUnitCode(_ code: String) -> Bool {
         (1...35).contains(code.utf8.count) && code.utf8.allSatisfy { byte in

@@ -24,6 +24,7 @@ struct APIHandler: APIProtocol {
     let calendarStore: CalendarStore
     let calendars: CalendarProvider
     let authenticator: Authenticator
+    let loginAudit: LoginAuditStore
     let passwords: PasswordHasher
     let loginThrottle: LoginThrottle
     /// Limits public lookups and ratings per client address (lookup keys must not be guessable).
@@ -49,6 +50,25 @@ struct APIHandler: APIProtocol {
             guard let principal = try context.principal else { throw APIError.unauthenticated }
             return principal
         }
+    }
+
+    /// The caller, who must administer units and users (an admin or a national admin).
+    func requireAdministrator(to action: String) throws -> Principal {
+        let principal = try self.principal
+        guard principal.isAdmin || principal.isNationalAdmin else { throw APIError.forbidden("Only admin may \(action).") }
+        return principal
+    }
+
+    /// The user `username` when `principal` administers their province (a national admin's account
+    /// only by national admins); otherwise, as when there is no such user, 404 (an admin does not
+    /// learn who exists elsewhere).
+    func administeredUser(_ username: String, by principal: Principal) async throws -> UserRecord {
+        guard let user = try await users.get(username: username), principal.administers(province: user.province),
+            principal.isNationalAdmin || !user.roles.contains(.nationalAdmin)
+        else {
+            throw APIError.notFound("No user \(username).")
+        }
+        return user
     }
 
     /// The caller, who must hold one of `roles` (admin holds them all).

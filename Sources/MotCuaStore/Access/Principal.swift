@@ -23,8 +23,19 @@ public struct Principal: Sendable, Equatable {
 
     public var isAdmin: Bool { roles.contains(.admin) }
 
-    /// Admin, portal and auditor accounts see every unit of their province.
-    public var isProvinceWide: Bool { !roles.isDisjoint(with: [.admin, .portal, .auditor]) }
+    public var isNationalAdmin: Bool { roles.contains(.nationalAdmin) }
+
+    /// The roles of accounts that see every unit of their province (and belong to a province unit).
+    public static let provinceWideRoles: Set<Role> = [.admin, .nationalAdmin, .portal, .auditor]
+
+    /// Admin, national admin, portal and auditor accounts see every unit of their province.
+    public var isProvinceWide: Bool { !roles.isDisjoint(with: Self.provinceWideRoles) }
+
+    /// Whether the caller manages units, users and API keys of `province`: its admins, and national
+    /// admins anywhere.
+    public func administers(province: String) -> Bool {
+        isNationalAdmin || (isAdmin && self.province == province)
+    }
 
     /// Whether the caller may print a dossier's receipt, which carries its lookup key: the reception
     /// desk and leaders of the unit that received it, and admins (of its province, by the dossier scope).
@@ -32,8 +43,8 @@ public struct Principal: Sendable, Equatable {
         isAdmin || (unitCode == receivingUnit && !roles.isDisjoint(with: [.reception, .leader]))
     }
 
-    /// True when the caller has at least one of `roles` (admin has them all).
+    /// True when the caller has at least one of `roles` (admin has them all but `national_admin`).
     public func has(anyOf roles: Set<Role>) -> Bool {
-        isAdmin || !self.roles.isDisjoint(with: roles)
+        !self.roles.isDisjoint(with: roles) || (isAdmin && roles.contains { $0 != .nationalAdmin })
     }
 }

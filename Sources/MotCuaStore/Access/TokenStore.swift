@@ -49,6 +49,18 @@ public struct TokenStore: Sendable {
         try await pool.query("UPDATE auth_tokens SET revoked_at = now() WHERE token_hash = decode(\(tokenHash), 'hex') AND revoked_at IS NULL")
     }
 
+    /// Revokes every live token of a user, but the one whose hash is `except`.
+    public func revokeAll(userID: Int64, except: String? = nil) async throws {
+        try await pool.withConnection { try await Self.revokeAll(userID: userID, except: except, in: $0) }
+    }
+
+    static func revokeAll(userID: Int64, except: String?, in connection: PostgresConnection) async throws {
+        try await connection.query("""
+            UPDATE auth_tokens SET revoked_at = now()
+            WHERE user_id = \(userID) AND revoked_at IS NULL AND token_hash IS DISTINCT FROM decode(\(except), 'hex')
+            """)
+    }
+
     /// Deletes tokens that expired more than a day ago.
     public func purgeExpired() async throws -> Int {
         try await pool.query("DELETE FROM auth_tokens WHERE expires_at < now() - interval '1 day'").affectedRows

@@ -57,10 +57,59 @@ public struct UserStore: Sendable {
         return (try Self.decode(row), try row.decode(String.self, at: 8))
     }
 
-    /// Users ordered by username, filtered by unit and role.
-    public func list(unit: String?, role: Role?, limit: Int, cursor: String?) async throws -> Page<UserRecord> {
+    /// What an admin changes about a user; nil leaves a field as it is.
+    public struct Change: Sendable {
+        public var fullName: String?
+        public var unitCode: String?
+        public var roles: [Role]?
+        public var active: Bool?
+
+        public init(fullName: String? = nil, unitCode: String? = nil, roles: [Role]? = nil, active: Bool? = nil) {
+            self.fullName = fullName
+            self.unitCode = unitCode
+            self.roles = roles
+            self.active = active
+        }
+    }
+
+    /// Applies `change`; deactivating also revokes every token and API key of the user, in the same
+    /// transaction. Nil when there is no such user.
+    public func update(id: Int64, _ change: Change) async throws -> UserRecord? {
+        try await pool.withTransaction { tx in
+            let rows = try await tx.query("""
+                WITH updated AS (
+                    UPDATE users SET
+                        full_name = coalesce(\(change.fullName), full_name),
+                        unit_code = coalesce(\(change.unitCode), unit_code),
+                        roles = coalesce(\(change.roles?.map(\.rawValue))::text[], roles),
+                        active = coalesce(\(change.active), active)
+                    WHERE id = \(id)
+                    RETURNING *)
+                SELECT \(unescaped: Self.columns) FROM updated u JOIN units un ON un.code = u.unit_code
+                """)
+            guard let row = rows.first else { return nil }
+            if change.active == false {
+                try await tx.query("UPDATE auth_tokens SET revoked_at = now() WHERE user_id = \(id) AND revoked_at IS NULL")
+                try await tx.query("UPDATE api_keys SET revoked_at = now() WHERE user_id = \(id) AND revoked_at IS NULL")
+            }
+            return try Self.decode(row)
+        }
+    }
+
+    /// Sets a new password hash and revokes the user's tokens, except `keepingToken` (the one the
+    /// user changed their password with).
+    public func setPassword(id: Int64, hash: String, keepingToken: String? = nil) async throws {
+        try await pool.withTransaction { tx in
+            try await tx.query("UPDATE users SET password_hash = \(hash) WHERE id = \(id)")
+            try await TokenStore.revokeAll(userID: id, except: keepingToken, in: tx)
+        }
+    }
+
+    /// Users ordered by username, filtered by province, unit and role.
+    public func list(province: String?, unit: String?, role: Role?, limit: Int, cursor: String?) async throws -> Page<UserRecord> {
         let after = try cursor.map { try PageCursor(decoding: $0, count: 1).values[0] }
         var query: PostgresQuery = "SELECT \(unescaped: Self.columns) FROM users u JOIN units un ON un.code = u.unit_code WHERE true"
+        if let province { query += " AND un.province = \(province)" }
         if let unit { query += " AND u.unit_code = \(unit)" }
         if let role { query += " AND \(role.rawValue) = ANY (u.roles)" }
         if let after { query += " AND u.username > \(after)" }

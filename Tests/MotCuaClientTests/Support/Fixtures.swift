@@ -24,7 +24,7 @@ struct Fixtures: Sendable {
         _ = try await UnitStore(pool: pool).create(code: province, name: "Tỉnh thử \(province)", kind: .province, province: nil)
         let admin = "admin." + Self.random(10)
         _ = try await UserStore(pool: pool).create(
-            username: admin, fullName: "Quản trị \(admin)", unitCode: province, roles: [.admin], passwordHash: Self.passwordHash)
+            username: admin, fullName: "Quản trị \(admin)", unitCode: province, roles: [.admin, .nationalAdmin], passwordHash: Self.passwordHash)
         return (province, admin)
     }
 }

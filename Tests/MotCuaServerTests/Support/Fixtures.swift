@@ -74,9 +74,10 @@ extension TestEnvironment {
         return TestUser(username: name, password: Fixture.password, token: token, record: record)
     }
 
-    /// An admin of `province`'s province unit.
-    func makeAdmin(_ province: TestProvince) async throws -> TestUser {
-        try await makeUser([.admin], unit: province.code, username: Fixture.username("admin"))
+    /// An admin of `province`'s province unit who is also a national admin (as the bootstrap admin is),
+    /// so fixtures can publish procedures; `national: false` for an admin of the province only.
+    func makeAdmin(_ province: TestProvince, national: Bool = true) async throws -> TestUser {
+        try await makeUser(national ? [.admin, .nationalAdmin] : [.admin], unit: province.code, username: Fixture.username("admin"))
     }
 
     /// Logs in and returns the bearer token.

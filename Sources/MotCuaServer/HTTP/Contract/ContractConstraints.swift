@@ -28,6 +28,7 @@ struct ContractConstraints: Sendable {
         fileprivate(set) var maximum: Double?
         fileprivate(set) var minItems: Int?
         fileprivate(set) var maxItems: Int?
+        fileprivate(set) var minProperties: Int?
         /// The allowed values of a string enum.
         fileprivate(set) var allowedValues: [String]?
         fileprivate(set) var properties: [String: Schema] = [:]
@@ -110,6 +111,9 @@ extension ContractConstraints.Schema {
                 for (index, element) in elements.enumerated() { items.violations(of: element, at: "\(name)[\(index)]", into: &problems) }
             }
         case .object(let members):
+            if let minProperties, members.count < minProperties {
+                problems.append(.init(name: name.isEmpty ? "body" : name, reason: "must have at least \(minProperties) field" + (minProperties == 1 ? "" : "s")))
+            }
             for (key, schema) in properties.sorted(by: { $0.key < $1.key }) {
                 if let member = members[key] { schema.violations(of: member, at: name.isEmpty ? key : "\(name).\(key)", into: &problems) }
             }
@@ -205,6 +209,7 @@ private struct SchemaBuilder {
         schema.maximum = Self.number(definition["maximum"])
         schema.minItems = definition["minItems"] as? Int
         schema.maxItems = definition["maxItems"] as? Int
+        schema.minProperties = definition["minProperties"] as? Int
         schema.allowedValues = (definition["enum"] as? [Any])?.compactMap { $0 as? String }
         if let items = definition["items"] { schema.items = try self.schema(items) }
         for (name, property) in definition["properties"] as? [String: Any] ?? [:] {
