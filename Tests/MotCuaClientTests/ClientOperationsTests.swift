@@ -21,6 +21,39 @@ import Testing
         }
     }
 
+    @Test func userLifecyclePasswordsAndTheLoginAudit() async throws {
+        try await LiveServer.run { server in
+            let s = try await Scenario.make(server)
+            let leader = s.usernames[.leader]!
+            let renamed = try await s.admin.users.update(leader, fullName: "Trưởng bộ phận mới", roles: [.leader, .specialist])
+            #expect(renamed.fullName == "Trưởng bộ phận mới" && Set(renamed.roles) == [.leader, .specialist])
+
+            try await s.admin.users.resetPassword(leader, to: "reset-by-admin-1")
+            await #expect(throws: MotCuaClientError.self) { try await s.leader.auth.me() }
+            let fresh = server.client()
+            try await fresh.auth.login(username: leader, password: "reset-by-admin-1")
+            try await fresh.auth.changePassword(from: "reset-by-admin-1", to: "my-own-secret-2")
+            #expect(try await fresh.auth.me().username == leader)
+            do {
+                try await fresh.auth.changePassword(from: "not-my-password", to: "another-secret-3")
+                Issue.record("a wrong current password was accepted")
+            } catch MotCuaClientError.problem(let problem) {
+                #expect(problem.status == 422 && problem.invalidParams.map(\.name) == ["currentPassword"])
+            }
+            try await fresh.users.logOutEverywhere(leader)
+            await #expect(throws: MotCuaClientError.self) { try await fresh.auth.me() }
+
+            let audit = try await s.admin.auth.loginAudit(username: leader)
+            // Newest first: the wrong current password, the password change, the login, the scenario's login.
+            #expect(audit.items.map(\.outcome) == [.failed, .succeeded, .succeeded, .succeeded])
+            #expect(try await s.admin.auth.loginAudit(username: leader, outcome: .failed, limit: 1).items.count == 1)
+
+            let off = try await s.admin.users.update(leader, active: false)
+            #expect(off.active == false)
+            await #expect(throws: MotCuaClientError.self) { try await server.client().auth.login(username: leader, password: "my-own-secret-2") }
+        }
+    }
+
     @Test func unitsUsersAndProcedures() async throws {
         try await LiveServer.run { server in
             let s = try await Scenario.make(server)

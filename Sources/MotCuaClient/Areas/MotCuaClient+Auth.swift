@@ -37,5 +37,26 @@ extension MotCuaClient {
         public func me() async throws -> User {
             try await client.call { try await $0.getCurrentUser().ok.body.json }
         }
+
+        /// Changes the caller's password; their other sessions end, this client's token keeps working.
+        ///
+        /// - Throws: `MotCuaClientError.problem` with code `validation-failed` naming `currentPassword`
+        ///   when it is wrong (it counts as a failed login), or `newPassword` when it is too short.
+        public func changePassword(from currentPassword: String, to newPassword: String) async throws {
+            _ = try await client.call {
+                try await $0.changeOwnPassword(body: .json(.init(currentPassword: currentPassword, newPassword: newPassword))).noContent
+            }
+        }
+
+        /// One page of the login audit, newest first (admins and auditors: their province).
+        public func loginAudit(
+            username: String? = nil, outcome: LoginOutcome? = nil, since: Date? = nil, limit: Int? = nil, cursor: String? = nil
+        ) async throws -> Page<LoginAttempt> {
+            let page = try await client.call {
+                try await $0.listLoginAudit(
+                    query: .init(limit: limit, cursor: cursor, username: username, outcome: outcome, since: since)).ok.body.json
+            }
+            return Page(items: page.items, nextCursor: page.nextCursor?.value)
+        }
     }
 }

@@ -70,9 +70,30 @@ extension MotCuaClient {
             try await client.call { try await $0.getUser(path: .init(username: username)).ok.body.json }
         }
 
-        /// Creates a user (admin only).
+        /// Creates a user (admin of the unit's province).
         public func create(_ user: UserInput) async throws -> User {
             try await client.call { try await $0.createUser(body: .json(user)).created.body.json }
+        }
+
+        /// Changes a user's name, unit, roles or active state; only the fields given change.
+        /// `active: false` revokes the user's tokens and API keys at once.
+        public func update(
+            _ username: String, fullName: String? = nil, unitCode: String? = nil, roles: [Role]? = nil, active: Bool? = nil
+        ) async throws -> User {
+            let change = UserPatch(fullName: fullName, unitCode: unitCode, roles: roles, active: active)
+            return try await client.call { try await $0.updateUser(path: .init(username: username), body: .json(change)).ok.body.json }
+        }
+
+        /// Sets a new password for a user who forgot theirs (admin); every session of the user ends.
+        public func resetPassword(_ username: String, to password: String) async throws {
+            _ = try await client.call {
+                try await $0.resetUserPassword(path: .init(username: username), body: .json(.init(password: password))).noContent
+            }
+        }
+
+        /// Revokes every token of the user (the user themself, or their admin).
+        public func logOutEverywhere(_ username: String) async throws {
+            _ = try await client.call { try await $0.revokeUserTokens(path: .init(username: username)).noContent }
         }
     }
 }

@@ -18,6 +18,12 @@ public typealias Unit = Components.Schemas.Unit
 public typealias UnitInput = Components.Schemas.UnitInput
 /// A token and the user it belongs to, from `auth.login`.
 public typealias TokenResponse = Components.Schemas.TokenResponse
+/// What `users.update` changes.
+public typealias UserPatch = Components.Schemas.UserPatch
+/// One password login in the audit.
+public typealias LoginAttempt = Components.Schemas.LoginAttempt
+/// `succeeded` or `failed`.
+public typealias LoginOutcome = Components.Schemas.LoginOutcome
 
 /// One version of a procedure of the catalog.
 public typealias Procedure = Components.Schemas.Procedure
