@@ -22,7 +22,9 @@ run: deps
 ## Everything CI checks: the contract, the compose file, the whole test suite on a throwaway PostgreSQL.
 test: tools
 	.venv/bin/openapi-spec-validator openapi.yaml
-	docker-compose -f docker-compose.yml config --quiet
+	MOTCUA_DB_PASSWORD=x MOTCUA_APP_DB_PASSWORD=y docker-compose -f docker-compose.yml config --quiet
+	@# No default passwords: without them the compose file must refuse to start.
+	@! env -u MOTCUA_DB_PASSWORD -u MOTCUA_APP_DB_PASSWORD docker-compose -f docker-compose.yml config --quiet 2>/dev/null
 	$(SWIFT) build --build-tests
 	@url=$$(scripts/test-db.sh start $(TEST_DB_DIR) $(TEST_DB_PORT)); \
 	  trap 'scripts/test-db.sh stop $(TEST_DB_DIR)' EXIT; \

@@ -59,7 +59,7 @@ public func buildApplication(
         HTMLPageHeadersMiddleware()
         problems
         BodyLimitMiddleware(limit: configuration.maxBodyBytes)
-        AuthMiddleware(authenticator: authenticator)
+        AuthMiddleware(authenticator: authenticator, metricsToken: configuration.metricsToken)
         ContractValidationMiddleware(constraints: constraints)
         RequestContextMiddleware(trustedProxies: configuration.trustedProxies)
     }

@@ -44,6 +44,21 @@ import Testing
         }
     }
 
+    @Test func metricsNeedTheMetricsTokenWhenOneIsConfigured() async throws {
+        let secret = "scrape-secret-0123456789"
+        try await withTestApp(environment: ["MOTCUA_METRICS_TOKEN": secret]) { client, env in
+            try expectProblem(try await client.get("/metrics"), .unauthorized, code: "unauthenticated")
+            try expectProblem(try await client.get("/metrics", token: "scrape-secret-0123456780"), .unauthorized, code: "unauthenticated")
+            // An officer's token is not the metrics token.
+            let officer = try await env.makeAdmin(try await env.makeProvince(communes: 1))
+            try expectProblem(try await client.get("/metrics", token: officer.token), .unauthorized, code: "unauthenticated")
+            let scraped = try await client.get("/metrics", token: secret)
+            #expect(scraped.status == .ok && scraped.text.contains("http_requests_total"))
+            #expect(try await client.get("/health/live").status == .ok)
+        }
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration(environment: ["MOTCUA_METRICS_TOKEN": "short"]) }
+    }
+
     @Test func servesTheOpenAPIDocument() async throws {
         try await withTestApp { client, _ in
             let response = try await client.get("/openapi.yaml")

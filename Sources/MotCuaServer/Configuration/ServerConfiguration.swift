@@ -28,6 +28,7 @@ import Logging
 /// | `MOTCUA_CORS_ORIGINS` | none | comma-separated origins (`https://app.example.vn`) browser front ends may call the API from |
 /// | `MOTCUA_PUBLIC_URL` | the request's `Host` over http | the address citizens reach the server at (`https://dichvucong.xa.gov.vn`), for the receipt's QR code of `/tra-cuu` |
 /// | `MOTCUA_TRUSTED_PROXIES` | none | comma-separated addresses or CIDR blocks (`10.0.0.0/8, fd00::/8`) of reverse proxies whose `Forwarded`/`X-Forwarded-For` give the client's address |
+/// | `MOTCUA_METRICS_TOKEN` | none | when set, `/metrics` answers only requests with `Authorization: Bearer <this token>` (at least 16 characters) |
 /// | `MOTCUA_SEED_DEMO` | `false` (`true` on the embedded database) | load the demo province, communes, officers and procedures |
 public struct ServerConfiguration: Sendable {
     public var host: String = "127.0.0.1"
@@ -50,6 +51,8 @@ public struct ServerConfiguration: Sendable {
     public var corsOrigins: Set<String> = []
     /// Where citizens reach the server (scheme, host, optional port and path prefix, no trailing slash).
     public var publicURL: String?
+    /// The bearer token `/metrics` requires; open when nil.
+    public var metricsToken: String?
     /// Reverse proxies whose forwarding headers name the client.
     public var trustedProxies = TrustedProxies()
     /// Limits on password logins (not from the environment: the defaults are the policy).
@@ -104,6 +107,10 @@ public struct ServerConfiguration: Sendable {
                 }
                 return network
             })
+        }
+        if let token = reader.string("MOTCUA_METRICS_TOKEN") {
+            guard token.count >= 16 else { throw ConfigurationError(variable: "MOTCUA_METRICS_TOKEN", reason: "needs at least 16 characters") }
+            metricsToken = token
         }
         seedDemoData = try reader.bool("MOTCUA_SEED_DEMO")
     }
