@@ -30,6 +30,9 @@ public struct PostgresMigrator: Sendable {
             throw PostgresMigrationError.duplicateVersion(next.version)
         }
         return try await pool.withConnection { connection in
+            // Waiting for another instance's migrations, and a migration itself, may take long:
+            // lift the session's statement_timeout for this connection (`unlock` restores it).
+            try await connection.simpleQuery("SET statement_timeout = 0")
             try await connection.execute("SELECT pg_advisory_lock(\(Self.lockKey))")
             do {
                 let applied = try await apply(ordered, on: connection)
@@ -45,7 +48,8 @@ public struct PostgresMigrator: Sendable {
     nonisolated(nonsending) private func unlock(_ connection: PostgresConnection) async throws {
         do {
             _ = try await connection.run(cancellable: false) {
-                try $0.queryBlocking("SELECT pg_advisory_unlock(\(Self.lockKey))")
+                _ = try $0.queryBlocking("SELECT pg_advisory_unlock(\(Self.lockKey))")
+                return try $0.simpleQueryBlocking("RESET statement_timeout")
             }
         } catch {
             // A session lock left behind would block every later migrator: drop the session.

@@ -1,17 +1,34 @@
 internal import CLibPQ
+import Foundation
+import NIOPosix
 import Synchronization
 
 /// Sends a cancel request for whatever one connection is running, from any thread.
 ///
-/// Owns the connection's `PGcancel` (independent of the `PGconn`, so it may outlive it). The lock
-/// makes "is a query running" and "send the cancel" atomic, so a cancel never hits the next query;
-/// a cancel that arrives before the query started is remembered and stops it from starting.
+/// Owns the connection's `PGcancel` (independent of the `PGconn`, so it may outlive it). `PQcancel`
+/// blocks until the server has handled the request, and a server that stopped answering never
+/// does: so `cancel()` only records the request and hands the sending to threads of its own
+/// (`senders`), never under the lock and never on the caller's thread (Swift's cooperative pool,
+/// where it would stall every task). A cancel never hits the next query: the next query on this
+/// connection waits in `begin()`, on the connection's own pool thread, until a cancel being sent
+/// has been handled. A cancel that arrives before the query started is remembered and stops it
+/// from starting.
 final class QueryCanceller: Sendable {
     private struct State: ~Copyable {
         var handle: UncheckedSendable<OpaquePointer>?
         var running = false
         var requested = false
+        /// A `PQcancel` is under way on a sender thread.
+        var sending = false
     }
+
+    /// The threads that send cancel requests, shared by every connection of the process: a few are
+    /// enough (a cancel takes one round trip), and a frozen server holds only these, not the pool's.
+    static let senders: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 2)
+        pool.start()
+        return pool
+    }()
 
     private let state: Mutex<State>
 
@@ -30,14 +47,22 @@ final class QueryCanceller: Sendable {
         state.withLock { $0.requested = false }
     }
 
-    /// Marks a query as running. Throws `CancellationError` if a cancel already arrived.
+    /// Marks a query as running, after any cancel still being sent for the previous one has been
+    /// handled. Throws `CancellationError` if a cancel already arrived. Runs on the connection's
+    /// pool thread, which may wait.
     func begin() throws {
-        try state.withLock { state in
-            if state.requested {
-                state.requested = false
-                throw CancellationError()
+        while true {
+            let started = try state.withLock { state -> Bool in
+                guard !state.sending else { return false }
+                if state.requested {
+                    state.requested = false
+                    throw CancellationError()
+                }
+                state.running = true
+                return true
             }
-            state.running = true
+            if started { return }
+            Thread.sleep(forTimeInterval: 0.001)
         }
     }
 
@@ -58,15 +83,21 @@ final class QueryCanceller: Sendable {
         }
     }
 
-    /// Asks the server to cancel the running query. PQcancel opens a short-lived socket to the
-    /// server and waits until it has handled the request; libpq 15 has no non-blocking variant.
+    /// Asks the server to cancel the running query, and returns at once. PQcancel opens a
+    /// short-lived socket to the server and waits until it has handled the request (libpq 15 has no
+    /// non-blocking variant), so it runs on a sender thread.
     func cancel() {
-        state.withLock { state in
+        let handle = state.withLock { state -> UncheckedSendable<OpaquePointer>? in
             state.requested = true
-            guard state.running else { return }
-            guard let handle = state.handle else { return }
+            guard state.running, !state.sending, let handle = state.handle else { return nil }
+            state.sending = true
+            return handle
+        }
+        guard let handle else { return }
+        Self.senders.submit { _ in
             var buffer = [CChar](repeating: 0, count: 256)
             _ = PQcancel(handle.value, &buffer, Int32(buffer.count))
+            self.state.withLock { $0.sending = false }
         }
     }
 }

@@ -39,7 +39,7 @@ public func buildApplication(
     let constraints = try ContractConstraints(yaml: String(decoding: contract, as: UTF8.self))
     let handler = APIHandler(
         pool: pool, units: UnitStore(pool: pool), users: UserStore(pool: pool), procedures: ProcedureStore(pool: pool),
-        dossiers: dossiers, evaluations: EvaluationStore(pool: pool), feed: feed, feedSignal: feedSignal, webhooks: webhooks, apiKeys: apiKeys,
+        dossiers: dossiers, evaluations: EvaluationStore(pool: pool, timeoutMilliseconds: configuration.reportTimeout.wholeMilliseconds), feed: feed, feedSignal: feedSignal, webhooks: webhooks, apiKeys: apiKeys,
         calendarStore: calendarStore, calendars: calendars, authenticator: authenticator, loginAudit: loginAudit,
         passwords: passwords, loginThrottle: LoginThrottle(policy: configuration.loginThrottle), publicLimiter: RateLimiter(limit: 60, window: 60),
         metrics: registry, poolGauges: PoolGauges(registry: registry),
@@ -60,6 +60,7 @@ public func buildApplication(
         problems
         BodyLimitMiddleware(limit: configuration.maxBodyBytes)
         AuthMiddleware(authenticator: authenticator, metricsToken: configuration.metricsToken)
+        ReportGuardMiddleware(perUser: configuration.reportsPerUser)
         ContractValidationMiddleware(constraints: constraints)
         RequestContextMiddleware(trustedProxies: configuration.trustedProxies)
     }
@@ -87,6 +88,9 @@ public func buildApplication(
     }
     var app = Application(
         router: router,
+        server: .http1(configuration: .init(
+            additionalChannelHandlers: [ClientGoneHandler(eventLoop: MultiThreadedEventLoopGroup.singleton.next())],
+            idleTimeout: .init(configuration.httpIdleTimeout))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "motcua"),
         services: services,
         logger: logger)
@@ -103,6 +107,8 @@ func makePool(configuration: ServerConfiguration, logger: Logger, size: Int? = n
     // Short OLTP statements and aggregates of a few hundred thousand rows: compiling them with LLVM
     // costs more than it saves (the province ranking took 1.2 s with JIT, 0.65 s without).
     postgres.sessionSettings = [("jit", "off")]
+    // Every request's statements; reports raise it for their transaction, migrations lift it.
+    if configuration.statementTimeout > .zero { postgres.statementTimeoutMilliseconds = configuration.statementTimeout.wholeMilliseconds }
     var poolConfiguration = PostgresPool.Configuration(maxConnections: size ?? configuration.poolSize)
     poolConfiguration.acquireTimeout = configuration.poolTimeout
     return PostgresPool(configuration: postgres, poolConfiguration: poolConfiguration, logger: logger)

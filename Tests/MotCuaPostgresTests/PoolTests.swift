@@ -99,6 +99,26 @@ struct PoolTests {
         }
     }
 
+    @Test("cancelling against a server that stopped answering returns at once", .timeLimit(.minutes(1)))
+    func cancellationAgainstAFrozenServer() async throws {
+        let base = try TestDatabase.configuration()
+        let proxy = FreezableProxy(upstreamPort: Int(base.value(for: "port") ?? "5432") ?? 5432)
+        defer { proxy.close() }
+        let configuration = base.setting("host", to: "127.0.0.1").setting("port", to: String(proxy.port))
+        try await TestDatabase.withPool(maxConnections: 1, connection: configuration) { pool in
+            let task = Task { try await pool.query("SELECT pg_sleep(30)") }
+            try await Task.sleep(for: .milliseconds(300))
+            proxy.freeze()
+            // The cancel request cannot be answered now; the caller (here the test's thread, in a
+            // server the cooperative pool) must not wait for it.
+            let started = ContinuousClock.now
+            task.cancel()
+            #expect(ContinuousClock.now - started < .milliseconds(500))
+            proxy.close()
+            _ = await task.result
+        }
+    }
+
     @Test("ping succeeds and closing the pool fails later callers")
     func pingAndClose() async throws {
         let pool = PostgresPool(

@@ -36,6 +36,20 @@ import Testing
         }
     }
 
+    @Test func singleCharacterWordsAndWordsPastTheEighthAreIgnored() async throws {
+        try await withTestApp { client, env in
+            let admin = try await env.makeAdmin(try await env.makeProvince(communes: 1))
+            let field = Self.uniqueField()
+            let birth = try await env.publishProcedure(.sample(name: "Đăng ký khai sinh", field: field), as: admin)
+            _ = try await env.publishProcedure(.sample(name: "Đăng ký kết hôn", field: field), as: admin)
+            // "x" would match nothing in either name; ignored, "khai sinh" decides.
+            #expect(try await list(client, "q=\(query("x khai sinh a"))&field=\(query(field))").items.map(\.code) == [birth.code])
+            #expect(try await list(client, "q=\(query("a b c"))&field=\(query(field))").items.count == 2)
+            let nineWords = "đăng ký khai sinh đăng ký khai sinh zzzz"
+            #expect(try await list(client, "q=\(query(nineWords))&field=\(query(field))").items.map(\.code) == [birth.code])
+        }
+    }
+
     @Test func searchMatchesTheCode() async throws {
         try await withTestApp { client, env in
             let admin = try await env.makeAdmin(try await env.makeProvince(communes: 1))
@@ -51,8 +65,8 @@ import Testing
             let admin = try await env.makeAdmin(try await env.makeProvince(communes: 1))
             let field = Self.uniqueField()
             _ = try await env.publishProcedure(.sample(field: field), as: admin)
-            #expect(try await list(client, "q=%25&field=\(query(field))").items.isEmpty)
-            #expect(try await list(client, "q=_&field=\(query(field))").items.isEmpty)
+            #expect(try await list(client, "q=%25%25&field=\(query(field))").items.isEmpty)
+            #expect(try await list(client, "q=__&field=\(query(field))").items.isEmpty)
         }
     }
 

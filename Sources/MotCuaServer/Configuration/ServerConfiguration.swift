@@ -12,6 +12,10 @@ import Logging
 /// | `MOTCUA_DB_POOL_SIZE` | `16` | maximum database connections of this instance |
 /// | `MOTCUA_DB_BACKGROUND_POOL_SIZE` | `4` | connections of the feed sequencer and webhook deliveries, besides the pool |
 /// | `MOTCUA_DB_POOL_TIMEOUT_MS` | `5000` | how long a request waits for a free connection |
+/// | `MOTCUA_DB_STATEMENT_TIMEOUT_MS` | `10000` | longest a request's statement may run (reads and writes; 0: no limit) |
+/// | `MOTCUA_DB_REPORT_TIMEOUT_MS` | `60000` | longest an evaluation report's statement may run |
+/// | `MOTCUA_REPORTS_PER_USER` | `2` | evaluation reports one user may run at once on this instance (more: 503 `busy`) |
+/// | `MOTCUA_HTTP_IDLE_TIMEOUT_SECONDS` | `60` | a connection that sends no complete request head for this long is closed |
 /// | `MOTCUA_LOG_LEVEL` | `info` | trace, debug, info, notice, warning, error, critical |
 /// | `MOTCUA_MAX_BODY_BYTES` | `1048576` | larger request bodies are refused with 413 |
 /// | `MOTCUA_BOOTSTRAP_ADMIN` | none | `username:password`: creates this admin at start when no admin exists |
@@ -38,6 +42,10 @@ public struct ServerConfiguration: Sendable {
     public var poolSize: Int = 16
     public var backgroundPoolSize: Int = 4
     public var poolTimeout: Duration = .milliseconds(5000)
+    public var statementTimeout: Duration = .seconds(10)
+    public var reportTimeout: Duration = .seconds(60)
+    public var reportsPerUser = 2
+    public var httpIdleTimeout: Duration = .seconds(60)
     public var logLevel: Logger.Level = .info
     public var maxBodyBytes: Int = 1 << 20
     public var bootstrapAdmin: (username: String, password: String)?
@@ -73,6 +81,10 @@ public struct ServerConfiguration: Sendable {
         poolSize = try reader.int("MOTCUA_DB_POOL_SIZE", in: 1...512) ?? poolSize
         backgroundPoolSize = try reader.int("MOTCUA_DB_BACKGROUND_POOL_SIZE", in: 1...64) ?? backgroundPoolSize
         if let ms = try reader.int("MOTCUA_DB_POOL_TIMEOUT_MS", in: 1...600_000) { poolTimeout = .milliseconds(ms) }
+        if let ms = try reader.int("MOTCUA_DB_STATEMENT_TIMEOUT_MS", in: 0...3_600_000) { statementTimeout = .milliseconds(ms) }
+        if let ms = try reader.int("MOTCUA_DB_REPORT_TIMEOUT_MS", in: 1...3_600_000) { reportTimeout = .milliseconds(ms) }
+        reportsPerUser = try reader.int("MOTCUA_REPORTS_PER_USER", in: 1...64) ?? reportsPerUser
+        if let seconds = try reader.int("MOTCUA_HTTP_IDLE_TIMEOUT_SECONDS", in: 1...3600) { httpIdleTimeout = .seconds(seconds) }
         if let level = reader.string("MOTCUA_LOG_LEVEL") {
             guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
                 throw ConfigurationError(variable: "MOTCUA_LOG_LEVEL", reason: "expected trace, debug, info, notice, warning, error or critical")
@@ -187,5 +199,13 @@ private struct EnvironmentReader {
             throw ConfigurationError(variable: name, reason: "expected a whole number in \(range.lowerBound)...\(range.upperBound), got \(text)")
         }
         return value
+    }
+}
+
+extension Duration {
+    /// The duration in whole milliseconds, for settings PostgreSQL takes in milliseconds.
+    var wholeMilliseconds: Int {
+        let (seconds, attoseconds) = components
+        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
     }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import Logging
 import MotCuaStore
 
@@ -27,8 +28,12 @@ public struct AppRequestContext: RequestContext {
     /// The key per-client limits count by (login throttle, public lookup): an IPv4 address or an IPv6 /64.
     public var clientLimitKey: String { clientAddress?.limitKey ?? "local" }
 
+    /// The client's connection, to notice when the client goes away (`ClientGoneHandler`).
+    var channel: (any Channel)?
+
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
+        self.channel = source.channel
         self.clientAddress = source.channel.remoteAddress?.ipAddress.flatMap { IPAddress($0) }
     }
 

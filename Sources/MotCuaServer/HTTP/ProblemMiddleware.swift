@@ -75,6 +75,12 @@ struct ProblemMiddleware: RouterMiddleware {
             // Data exceptions (a NUL character, a number out of range): unusable input.
             context.logger.notice("database refused a value", metadata: ["error": "\(error)"])
             return .malformed("A value could not be used (for example it contains a NUL character or is out of range).")
+        case let error as PostgresError where error.code == .queryCanceled:
+            // statement_timeout: a request the server will not let run that long.
+            context.logger.warning("statement timed out", metadata: ["error": "\(error)"])
+            return APIError(
+                .serviceUnavailable, code: "unavailable", title: "Service unavailable",
+                detail: "The request took longer than the server allows; narrow it (a shorter period, fewer words) or try later.")
         case is CancellationError:
             return APIError(.serviceUnavailable, code: "unavailable", title: "Service unavailable", detail: "The request was cancelled.")
         default:

@@ -52,6 +52,12 @@ public struct ProcedureStore: Sendable {
         return try await pool.query(query).first.map(Self.decode)
     }
 
+    /// The words of a search (`q`) that take part in it: single characters match nearly everything and
+    /// cannot use the trigram indexes, so they are ignored; past 8 words the rest are too.
+    static func searchWords(_ search: String?) -> [String] {
+        Array((search ?? "").split(whereSeparator: \.isWhitespace).filter { $0.count >= 2 }.prefix(8).map(String.init))
+    }
+
     /// Current versions ordered by code. Every word of `search` must occur in the code or the
     /// accent-folded name (served by the trigram index on `procedures.search_text`).
     public func list(search: String?, field: String?, limit: Int, cursor: String?) async throws -> Page<ProcedureRecord> {
@@ -60,8 +66,8 @@ public struct ProcedureStore: Sendable {
             SELECT \(unescaped: Self.columns) FROM procedures p JOIN procedure_versions v ON v.code = p.code AND v.version = p.current_version
             WHERE true
             """
-        for word in (search ?? "").split(whereSeparator: \.isWhitespace) {
-            query += " AND p.search_text LIKE '%' || motcua_fold(\(Self.escapeLike(String(word)))) || '%'"
+        for word in Self.searchWords(search) {
+            query += " AND p.search_text LIKE '%' || motcua_fold(\(Self.escapeLike(word))) || '%'"
         }
         if let field { query += " AND p.field = \(field)" }
         if let after { query += " AND p.code > \(after)" }

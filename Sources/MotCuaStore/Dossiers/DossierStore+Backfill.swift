@@ -14,6 +14,8 @@ extension DossierStore {
 
     private func runOneBackfill(clock: DeadlineClock) async throws -> String? {
         try await pool.withTransaction { tx in
+            // A recomputation over every finished dossier may outlast a request's statement_timeout.
+            try await tx.simpleQuery("SET LOCAL statement_timeout = 0")
             let rows = try await tx.query("SELECT name FROM pending_backfills ORDER BY name LIMIT 1 FOR UPDATE SKIP LOCKED")
             guard let name = try rows.first?.decode(String.self, at: 0) else { return nil }
             switch name {

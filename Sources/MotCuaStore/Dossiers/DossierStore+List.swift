@@ -70,8 +70,8 @@ extension DossierStore {
         if let to = filter.receivedTo { common.append("d.listed_at < \(to.adding(days: 1).startInstant)") }
         if let reference = filter.externalReference { common.append("d.external_reference = \(reference)") }
         if let since = filter.updatedSince { common.append("d.updated_at >= \(since)") }
-        for word in (filter.search ?? "").split(whereSeparator: \.isWhitespace) {
-            common.append("d.search_text LIKE '%' || motcua_fold(\(ProcedureStore.escapeLike(String(word)))) || '%'")
+        for word in ProcedureStore.searchWords(filter.search) {
+            common.append("d.search_text LIKE '%' || motcua_fold(\(ProcedureStore.escapeLike(word))) || '%'")
         }
         if let after {
             guard let instant = try? Date(postgresText: after.values[0]) else { throw StoreError.invalidCursor }

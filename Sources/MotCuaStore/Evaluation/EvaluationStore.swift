@@ -7,8 +7,13 @@ import MotCuaPostgres
 /// which the tests check on generated data.
 public struct EvaluationStore: Sendable {
     let pool: PostgresPool
+    /// `statement_timeout` of a report's transaction, in milliseconds.
+    let timeoutMilliseconds: Int
 
-    public init(pool: PostgresPool) { self.pool = pool }
+    public init(pool: PostgresPool, timeoutMilliseconds: Int = 60_000) {
+        self.pool = pool
+        self.timeoutMilliseconds = timeoutMilliseconds
+    }
 
     /// Which units to report on.
     public enum Units: Sendable {
@@ -73,12 +78,14 @@ public struct EvaluationStore: Sendable {
         return try rows.map(Self.decode)
     }
 
-    /// Runs a report query with a plan made for its parameters. A prepared statement's generic plan
-    /// cannot tell a month from ten years and chose a sequential scan of every dossier for the
-    /// province ranking; planning anew costs a millisecond, which reports can afford.
+    /// Runs a report query with a plan made for its parameters, under the reports' statement timeout.
+    /// A prepared statement's generic plan cannot tell a month from ten years and chose a sequential
+    /// scan of every dossier for the province ranking; planning anew costs a millisecond, which
+    /// reports can afford.
     func report(_ query: PostgresQuery) async throws -> PostgresRows {
         try await pool.withTransaction { tx in
-            try await tx.execute("SET LOCAL plan_cache_mode = force_custom_plan")
+            try await tx.simpleQuery(
+                "SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL statement_timeout = \(timeoutMilliseconds)")
             return try await tx.query(query)
         }
     }
