@@ -11,7 +11,7 @@ public struct DemoSeed: Sendable {
 
     /// (username, full name, unit, roles) of every demo account.
     public static let accounts: [(username: String, fullName: String, unit: String, roles: [Role])] = [
-        ("admin", "Quản trị hệ thống", "H15", [.admin]),
+        ("admin", "Quản trị hệ thống", "H15", [.admin, .nationalAdmin]),
         ("portal", "Cổng Dịch vụ công quốc gia", "H15", [.portal]),
         ("thanhtra", "Thanh tra tỉnh", "H15", [.auditor]),
         ("tiepnhan.tanphu", "Nguyễn Văn An", "H15.50.05.13", [.reception]),

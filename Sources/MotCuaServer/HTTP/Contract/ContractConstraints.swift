@@ -1,5 +1,6 @@
 import Foundation
 import MotCuaAPI
+import MotCuaDomain
 import Yams
 
 /// The constraints of `openapi.yaml` that the generated code does not check. Decoding into the
@@ -126,13 +127,19 @@ extension ContractConstraints.Schema {
     func violation(ofParameter text: String) -> String? {
         if let allowedValues, !allowedValues.contains(text) { return "must be one of \(allowedValues.joined(separator: ", "))" }
         return switch type {
-        case "integer", "number": Double(text).flatMap(violation(ofNumber:))
+        case "integer": Int64(text).map { violation(ofNumber: Double($0)) } ?? "must be an integer"
+        case "number": Double(text).map(violation(ofNumber:)) ?? "must be a number"
+        case "boolean": ["true", "false"].contains(text) ? nil : "must be true or false"
         case "string" where format == "date-time" && (try? RFC3339DateTranscoder().decode(text)) == nil:
             "must be an RFC 3339 date-time such as 2026-10-08T02:30:00Z"
+        case "string" where format == "date" && LocalDate(iso: text) == nil: "must be a date YYYY-MM-DD"
         case "string": violation(ofString: text)
         default: nil
         }
     }
+
+    /// True for a value of a path parameter that names a resource by number (an id) but is not one.
+    func isNotAnIdentifier(_ text: String, name: String) -> Bool { type == "integer" && name.hasSuffix("Id") && Int64(text) == nil }
 
     private func violation(ofString text: String) -> String? {
         // PostgreSQL text cannot hold U+0000 (and libpq would cut the value there).

@@ -2,7 +2,9 @@ import Foundation
 import Hummingbird
 
 /// Checks each request against the constraints of the contract the generated code leaves out
-/// (`ContractConstraints`): a query parameter outside them (or a path parameter outside its enum) is a 400 naming it, a JSON body outside
+/// (`ContractConstraints`): a query parameter outside them (its type, format, length, pattern, range or
+/// enum) is a 400 naming it; a path parameter outside its enum or date format too, one that is not a
+/// number where an id is expected a 404; a JSON body outside
 /// them a 422 listing every offending field, before any handler runs or anything changes. A body in a
 /// media type the operation does not declare, or without `Content-Type`, is a 415: the generated layer
 /// would otherwise decode it as JSON without these checks.
@@ -20,8 +22,12 @@ struct ContractValidationMiddleware: RouterMiddleware {
         for (name, value) in context.parameters {
             // A NUL cannot be in any stored name (and would be cut short on the way to the database).
             if (String(value).removingPercentEncoding ?? String(value)).utf8.contains(0) { throw APIError.notFound("No resource at \(request.uri.path).") }
-            if let allowed = operation.path[String(name)]?.allowedValues, !allowed.contains(String(value)) {
-                throw APIError.badParameter(String(name), "must be one of \(allowed.joined(separator: ", "))")
+            guard let schema = operation.path[String(name)] else { continue }
+            if schema.isNotAnIdentifier(String(value), name: String(name)) { throw APIError.notFound("No resource at \(request.uri.path).") }
+            if schema.allowedValues != nil || schema.format == "date" || schema.type == "integer",
+                let reason = schema.violation(ofParameter: String(value))
+            {
+                throw APIError.badParameter(String(name), reason)
             }
         }
         for (name, value) in request.uri.queryParameters {
