@@ -15,8 +15,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-# Python tools for the contract checks, in a project-local virtual environment.
-if [ "${1:-}" = "--with-tools" ] && [ ! -x .venv/bin/openapi-spec-validator ]; then
+# Python tools for the contract checks and the contract fuzz, in a project-local virtual environment.
+if [ "${1:-}" = "--with-tools" ] && { [ ! -x .venv/bin/openapi-spec-validator ] || [ ! -x .venv/bin/schemathesis ]; }; then
   python3 -m venv .venv
-  .venv/bin/pip install -q openapi-spec-validator
+  .venv/bin/pip install -q openapi-spec-validator 'schemathesis==4.32.5'
 fi

@@ -90,6 +90,24 @@ import Testing
         }
     }
 
+    @Test func parametersOfTheWrongTypeOrMissingAre400AndUnknownIdsAre404() async throws {
+        try await withTestApp { client, env in
+            let world = try await env.makeDossierWorld()
+            let token = world.admin.token
+            for (path, name) in [
+                ("/v1/dossiers?limit=null&limit=null", "limit"), ("/v1/dossiers?receivedTo=", "receivedTo"),
+                ("/v1/dossiers?overdue=maybe", "overdue"), ("/v1/calendar/deadline?start=2026-02-13T09%3A00%3A00Z", "value"),
+                ("/v1/calendar/null%2Cnull", "year"), ("/v1/procedures/1.001193/versions/first", "version"),
+            ] {
+                try expectProblem(try await client.get(path, token: token), .badRequest, code: "malformed-request", invalidParams: [name])
+            }
+            try expectProblem(try await client.delete("/v1/calendar/days/null%2Cnull", token: token), .badRequest, code: "malformed-request")
+            try expectProblem(try await client.get("/v1/webhooks/9223372036854775808", token: token), .notFound, code: "not-found")
+            try expectProblem(
+                try await client.delete("/v1/users/\(world.portal.username)/api-keys/x1", token: token), .notFound, code: "not-found")
+        }
+    }
+
     @Test func theWholeContractLoads() throws {
         let yaml = String(decoding: try MotCuaContract.document(), as: UTF8.self)
         let constraints = try ContractConstraints(yaml: yaml)

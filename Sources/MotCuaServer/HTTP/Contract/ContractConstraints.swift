@@ -14,6 +14,8 @@ struct ContractConstraints: Sendable {
         var query: [String: Schema] = [:]
         var path: [String: Schema] = [:]
         var body: Schema?
+        /// Query parameters the operation requires.
+        var requiredQuery: Set<String> = []
         /// The media types the operation accepts a body in; empty when it takes none.
         var bodyMediaTypes: Set<String> = []
     }
@@ -69,7 +71,9 @@ struct ContractConstraints: Sendable {
                     }
                     guard let name = parameter["name"] as? String, let schema = parameter["schema"] else { continue }
                     switch parameter["in"] as? String {
-                    case "query": operation.query[name] = try builder.schema(schema)
+                    case "query":
+                        operation.query[name] = try builder.schema(schema)
+                        if parameter["required"] as? Bool == true { operation.requiredQuery.insert(name) }
                     case "path": operation.path[name] = try builder.schema(schema)
                     default: break
                     }

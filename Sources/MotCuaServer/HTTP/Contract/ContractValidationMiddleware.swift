@@ -30,6 +30,9 @@ struct ContractValidationMiddleware: RouterMiddleware {
                 throw APIError.badParameter(String(name), reason)
             }
         }
+        for name in operation.requiredQuery.sorted() where request.uri.queryParameters[name[...]] == nil {
+            throw APIError.badParameter(name, "is required")
+        }
         for (name, value) in request.uri.queryParameters {
             if let schema = operation.query[String(name)], let reason = schema.violation(ofParameter: String(value)) {
                 throw APIError.badParameter(String(name), reason)
