@@ -24,7 +24,7 @@ import uuid
 
 BIN = sys.argv[1] if len(sys.argv) > 1 else ".build/debug"
 DIR = "/tmp/motcua-faults"
-PG_PORT = 55800
+PG_PORT = 25800  # below the ephemeral port range, so no outgoing connection holds it
 HTTP_PORT = 18190
 DB = f"postgresql://postgres@127.0.0.1:{PG_PORT}/postgres"
 USER, PASSWORD, UNIT, PROCEDURE = "tiepnhan.tanphu", "motcua-demo-2026", "H15.50.05.13", "1.004873"

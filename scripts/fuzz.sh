@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 BIN=${1:-.build/debug}
 EXAMPLES=${FUZZ_EXAMPLES:-5}
 DIR=/tmp/motcua-fuzz
-PG_PORT=55900
+PG_PORT=25900  # below the ephemeral port range, so no outgoing connection holds it
 HTTP_PORT=18290
 URL=http://127.0.0.1:$HTTP_PORT
 DB=$(scripts/test-db.sh start $DIR/db $PG_PORT)
