@@ -13,7 +13,7 @@ case "$cmd" in
     chmod 700 "$dir/data"
     as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
     as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/sock/postgres.log" -w -t 60 \
-      -o "-p $port -k $dir/sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400 -c shared_buffers=512MB" start >/dev/null
+      -o "-p $port -k $dir/sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=1000 -c shared_buffers=512MB" start >/dev/null
     echo "postgresql://postgres@127.0.0.1:$port/postgres"
     ;;
   stop)

@@ -10,12 +10,8 @@ extension APIHandler {
         let principal = try self.principal
         guard case .json(let body) = input.body else { throw APIError.malformed("Send a JSON body.") }
         let request = try IntakeRequest(body)
-        let idempotency = try input.headers.idempotencyKey.map { key in
-            guard RequestIDMiddleware.acceptable(key) != nil else {
-                throw APIError.validation("Idempotency-Key", "must be 1-200 visible ASCII characters")
-            }
-            return IdempotencyKey(key: key, requestHash: try Self.digest(body))
-        }
+        // The key's shape is the contract's (ContractValidationMiddleware).
+        let idempotency = try input.headers.idempotencyKey.map { IdempotencyKey(key: $0, requestHash: try Self.digest(body)) }
         let now = clock.now
         let outcome = try await dossiers.intake(
             request, by: principal, now: now, clock: try await calendars.clock(), idempotency: idempotency

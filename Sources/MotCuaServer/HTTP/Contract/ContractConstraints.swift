@@ -14,6 +14,8 @@ struct ContractConstraints: Sendable {
         var query: [String: Schema] = [:]
         var path: [String: Schema] = [:]
         var body: Schema?
+        /// Header parameters, by their name in the contract.
+        var headers: [String: Schema] = [:]
         /// Query parameters the operation requires.
         var requiredQuery: Set<String> = []
         /// The media types the operation accepts a body in; empty when it takes none.
@@ -75,6 +77,7 @@ struct ContractConstraints: Sendable {
                         operation.query[name] = try builder.schema(schema)
                         if parameter["required"] as? Bool == true { operation.requiredQuery.insert(name) }
                     case "path": operation.path[name] = try builder.schema(schema)
+                    case "header": operation.headers[name] = try builder.schema(schema)
                     default: break
                     }
                 }

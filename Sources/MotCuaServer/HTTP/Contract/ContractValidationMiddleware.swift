@@ -1,8 +1,9 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// Checks each request against the constraints of the contract the generated code leaves out
-/// (`ContractConstraints`): a query parameter outside them (its type, format, length, pattern, range or
+/// (`ContractConstraints`): a header or query parameter outside them (its type, format, length, pattern, range or
 /// enum) is a 400 naming it; a path parameter outside its enum or date format too, one that is not a
 /// number where an id is expected a 404; a JSON body outside
 /// them a 422 listing every offending field, before any handler runs or anything changes. A body in a
@@ -28,6 +29,11 @@ struct ContractValidationMiddleware: RouterMiddleware {
                 let reason = schema.violation(ofParameter: String(value))
             {
                 throw APIError.badParameter(String(name), reason)
+            }
+        }
+        for (name, schema) in operation.headers {
+            if let field = HTTPField.Name(name), let value = request.headers[field], let reason = schema.violation(ofParameter: value) {
+                throw APIError.badParameter(name, reason)
             }
         }
         for name in operation.requiredQuery.sorted() where request.uri.queryParameters[name[...]] == nil {
