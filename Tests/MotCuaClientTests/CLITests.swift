@@ -78,6 +78,39 @@ import Testing
         }
     }
 
+    @Test func adminsManageAccountsAndUsersChangeTheirPasswords() async throws {
+        try await LiveServer.run { server in
+            let s = try await Scenario.make(server)
+            let cli = try CLIRunner(server: server.url)
+            let admin = ["MOTCUA_TOKEN": s.admin.token!]
+            let leader = s.usernames[.leader]!
+
+            let updated = try await cli.run(["users", "update", leader, "--name", "Trưởng mới", "--roles", "leader,specialist", "-o", "json"], environment: admin)
+            #expect(updated.status == 0, "\(updated.stderr)")
+            #expect(updated.stdout.contains("\"fullName\" : \"Trưởng mới\"") && updated.stdout.contains("specialist"))
+            #expect(try await cli.run(["users", "update", leader, "--roles", "boss"], environment: admin).status != 0)
+
+            let reset = try await cli.run(["users", "reset-password", leader, "--password-stdin"], stdin: "reset-by-admin-1\n", environment: admin)
+            #expect(reset.status == 0, "\(reset.stderr)")
+            let login = try await server.client()
+            let session = try await login.auth.login(username: leader, password: "reset-by-admin-1")
+            let own = ["MOTCUA_TOKEN": session.token]
+            let changed = try await cli.run(["password", "--password-stdin"], stdin: "reset-by-admin-1\nmy-own-secret-2\n", environment: own)
+            #expect(changed.status == 0, "\(changed.stderr)")
+            let wrong = try await cli.run(["password", "--password-stdin"], stdin: "not-it-at-all\nanother-secret-3\n", environment: own)
+            #expect(wrong.status != 0 && wrong.stderr.contains("currentPassword"))
+
+            let audit = try await cli.run(["users", "login-audit", "--username", leader, "--output", "csv"], environment: admin)
+            let rows = Self.csvRows(audit.stdout)
+            #expect(rows.first == ["at", "username", "outcome", "clientAddress", "userAgent"])
+            #expect(rows.dropFirst().map { $0[2] }.prefix(3) == ["failed", "succeeded", "succeeded"])
+
+            #expect(try await cli.run(["users", "logout-everywhere", leader], environment: own).status == 0)
+            #expect(try await cli.run(["users", "update", leader, "--deactivate"], environment: admin).status == 0)
+            await #expect(throws: MotCuaClientError.self) { try await server.client().auth.login(username: leader, password: "my-own-secret-2") }
+        }
+    }
+
     @Test func listPrintsTableJSONAndCSV() async throws {
         try await LiveServer.run { server in
             let s = try await Scenario.make(server)

@@ -45,21 +45,7 @@ struct Login: AsyncParsableCommand {
     }
 
     func readPassword() throws -> String {
-        if passwordStdin {
-            guard let line = readLine(strippingNewline: true), !line.isEmpty else {
-                throw ValidationError("--password-stdin: no password on stdin")
-            }
-            return line
-        }
-        if let password = ProcessInfo.processInfo.environment["MOTCUA_PASSWORD"], !password.isEmpty {
-            return password
-        }
-        guard Terminal.stdinIsTerminal, let password = Terminal.readSecret(prompt: "Password for \(username): "),
-            !password.isEmpty
-        else {
-            throw ValidationError("no password: use --password-stdin, set MOTCUA_PASSWORD, or run on a terminal")
-        }
-        return password
+        try Secret.read(fromStdin: passwordStdin, environment: "MOTCUA_PASSWORD", prompt: "Password for \(username): ")
     }
 }
 

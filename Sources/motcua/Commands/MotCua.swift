@@ -24,7 +24,7 @@ struct MotCua: AsyncParsableCommand {
             """,
         subcommands: [
             Login.self, Logout.self, ProcedureCommands.self, DossierCommands.self, EvaluationCommands.self,
-            CalendarCommands.self, EventCommands.self, WebhookCommands.self,
+            CalendarCommands.self, EventCommands.self, WebhookCommands.self, UserCommands.self, ChangePassword.self,
         ]
     )
 }

@@ -3,6 +3,22 @@ import MotCuaClient
 
 /// The columns each kind of result is printed with in table and CSV output.
 enum Columns {
+    static let user: [Column<User>] = [
+        Column("username") { $0.username },
+        Column("fullName") { $0.fullName },
+        Column("unit") { $0.unitCode },
+        Column("roles") { $0.roles.map(\.rawValue).joined(separator: " ") },
+        Column("active") { String($0.active) },
+    ]
+
+    static let loginAttempt: [Column<LoginAttempt>] = [
+        Column("at") { Output.timestamp($0.at) },
+        Column("username") { $0.username },
+        Column("outcome") { $0.outcome.rawValue },
+        Column("clientAddress") { $0.clientAddress ?? "" },
+        Column("userAgent") { $0.userAgent ?? "" },
+    ]
+
     static let webhook: [Column<Webhook>] = [
         Column("id") { String($0.id) },
         Column("url") { $0.url },
