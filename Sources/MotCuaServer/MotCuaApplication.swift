@@ -68,24 +68,27 @@ public func buildApplication(
     customizeRouter(router)
     problems.routes.set(RouteTable(router))
 
+    let databasePrepared = DatabaseGate()
+    var background: [any Service] = []
     var services: [any Service] = [pool, ThreadPoolService(pool: passwordThreads)]
     if configuration.sweepInterval > .zero {
-        services.append(DeadlineSweeper(
+        background.append(DeadlineSweeper(
             dossiers: dossiers, tokens: tokens, loginAudit: loginAudit, calendars: calendars, clock: clock, interval: configuration.sweepInterval, logger: logger))
     }
     if configuration.feedInterval > .zero || configuration.webhooks.interval > .zero {
         // The feed and the webhook deliveries keep up under full request load only with connections
         // of their own: behind the requests' queue for the pool they would get a trickle.
-        let background = try makePool(configuration: configuration, logger: logger, size: configuration.backgroundPoolSize)
-        services.append(background)
+        let backgroundPool = try makePool(configuration: configuration, logger: logger, size: configuration.backgroundPoolSize)
+        services.append(backgroundPool)
         if configuration.feedInterval > .zero {
-            services.append(FeedSequencer(
-                feed: EventFeed(pool: background), signal: feedSignal, interval: configuration.feedInterval, logger: logger))
+            background.append(FeedSequencer(
+                feed: EventFeed(pool: backgroundPool), signal: feedSignal, interval: configuration.feedInterval, logger: logger))
         }
         if configuration.webhooks.interval > .zero {
-            services.append(WebhookDispatcher(store: WebhookStore(pool: background), settings: configuration.webhooks, logger: logger))
+            background.append(WebhookDispatcher(store: WebhookStore(pool: backgroundPool), settings: configuration.webhooks, logger: logger))
         }
     }
+    services += background.map { AfterDatabasePrepared(gate: databasePrepared, service: $0) }
     var app = Application(
         router: router,
         server: .http1(configuration: .init(
@@ -96,6 +99,7 @@ public func buildApplication(
         logger: logger)
     app.beforeServerStarts {
         try await prepareDatabase(pool: pool, configuration: configuration, passwords: passwords, logger: logger)
+        databasePrepared.open()
     }
     return app
 }
