@@ -3,14 +3,14 @@ public import Logging
 public import NIOPosix
 
 extension PostgresConnection {
-    /// Runs a query and returns its rows, decoded into Swift strings on the database thread.
+    /// Runs a query and returns its rows, decoded into Swift strings.
     ///
     /// Every query goes through the connection's prepared-statement cache (keyed by SQL text), so
     /// repeated queries are parsed and planned once per connection.
     /// - Throws: `PostgresError`; `CancellationError` when the task was cancelled (the server is
     ///   sent a cancel request and the query stops).
     nonisolated(nonsending) public func query(_ query: PostgresQuery) async throws -> PostgresRows {
-        try await run(cancellable: true) { try $0.queryBlocking(query) }
+        try await self.query(query, cancellable: true)
     }
 
     /// Runs a command and returns the number of rows it affected.
@@ -25,14 +25,15 @@ extension PostgresConnection {
     /// - Throws: `PostgresError`, `CancellationError`.
     @discardableResult
     nonisolated(nonsending) public func simpleQuery(_ sql: String) async throws -> PostgresRows {
-        try await run(cancellable: true) { try $0.simpleQueryBlocking(sql) }
+        try await simpleQuery(sql, cancellable: true)
     }
 
-    /// Opens a connection on a thread of `threadPool`.
+    /// Opens a connection: the blocking connect runs on a thread of `threadPool`; afterwards the
+    /// connection is non-blocking and its socket is watched by `PostgresEventLoop.shared`.
     /// - Parameters:
     ///   - configuration: where to connect; the session settings are pinned.
     ///   - logger: receives notices (debug) and connection events.
-    ///   - threadPool: runs this connection's blocking calls; give it at least one thread per connection.
+    ///   - threadPool: runs the connect (libpq's multi-host connect and its timeouts block).
     ///   - statementCacheCapacity: prepared statements kept per connection (0 disables preparing).
     /// - Throws: `PostgresError` with code `.connectFailed`.
     public static func connect(
@@ -42,33 +43,44 @@ extension PostgresConnection {
         let box = try await submit(to: threadPool) {
             UncheckedSendable(
                 try connectBlocking(
-                    configuration: configuration, logger: logger, threadPool: threadPool,
+                    configuration: configuration, logger: logger, loop: .shared,
                     statementCacheCapacity: statementCacheCapacity))
         }
         return box.value
     }
 
-    /// Runs `body` with this connection on the thread pool.
-    ///
-    /// Cancellable work sends `PQcancel` when the task is cancelled and turns the resulting
-    /// 57014 into `CancellationError`. Cleanup (ROLLBACK on release, unlock) is not cancellable:
+    /// Runs a query; cleanup work (ROLLBACK on release, unlock) passes `cancellable: false`, because
     /// it must run even in a cancelled task.
-    nonisolated(nonsending) func run<T: Sendable>(
-        cancellable: Bool, _ body: @escaping @Sendable (PostgresConnection) throws -> T
+    nonisolated(nonsending) func query(_ query: PostgresQuery, cancellable: Bool) async throws -> PostgresRows {
+        try await operation(cancellable: cancellable) { try await $0.perform(query) }
+    }
+
+    /// Runs simple-protocol SQL, cancellable or not (see `query(_:cancellable:)`).
+    @discardableResult
+    nonisolated(nonsending) func simpleQuery(_ sql: String, cancellable: Bool) async throws -> PostgresRows {
+        try await operation(cancellable: cancellable) { try await $0.performSimple(sql) }
+    }
+
+    /// Runs `body` as one operation of this connection.
+    ///
+    /// It starts once a cancel request still being sent for the previous operation was handled, so
+    /// that cancel cannot hit it. A cancellable operation sends `PQcancel` when the task is
+    /// cancelled and turns the resulting 57014 into `CancellationError`.
+    nonisolated(nonsending) private func operation<T>(
+        cancellable: Bool, _ body: nonisolated(nonsending) (PostgresConnection) async throws -> T
     ) async throws -> T {
-        let connection = UncheckedSendable(self)
-        guard cancellable else {
-            return try await Self.submit(to: threadPool) { try body(connection.value) }
-        }
         let canceller = self.canceller
+        guard cancellable else {
+            await canceller.begin()
+            return try await body(self)
+        }
         canceller.arm()
         do {
             return try await withTaskCancellationHandler {
-                try await Self.submit(to: threadPool) {
-                    try canceller.begin()
-                    defer { canceller.end() }
-                    return try body(connection.value)
-                }
+                await canceller.begin()
+                try canceller.start()
+                defer { canceller.end() }
+                return try await body(self)
             } onCancel: {
                 canceller.cancel()
             }
@@ -77,15 +89,14 @@ extension PostgresConnection {
         }
     }
 
-    /// Submits blocking work without NIO's cancellation check, which could skip cleanup work;
-    /// cancellation is handled by `QueryCanceller` instead.
+    /// Submits blocking work (a connect) without NIO's cancellation check.
     static func submit<T: Sendable>(
         to threadPool: NIOThreadPool, _ work: @escaping @Sendable () throws -> T
     ) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             threadPool.submit { state in
                 guard case .active = state else {
-                    continuation.resume(throwing: PostgresError(code: .poolClosed, message: "database thread pool is shut down"))
+                    continuation.resume(throwing: PostgresError(code: .poolClosed, message: "the connect thread pool is shut down"))
                     return
                 }
                 continuation.resume(with: Result(catching: work))

@@ -1,6 +1,5 @@
 internal import CLibPQ
 import Logging
-import NIOPosix
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,12 +9,15 @@ import Darwin
 /// One PostgreSQL session: the single owner of a libpq `PGconn`.
 ///
 /// Not `Sendable`: libpq allows one thread at a time per connection. The pool lends a connection to
-/// one task at a time (`PostgresPool.withConnection`); each blocking libpq call runs on the pool's
-/// thread pool while that task awaits it. `deinit` calls `PQfinish`, also after a failed connect.
+/// one task at a time (`PostgresPool.withConnection`). After the connect the connection is in
+/// non-blocking mode: the task sends its query itself and is suspended while `loop` waits for the
+/// socket and reads the results (`ResultReader`). `deinit` calls `PQfinish`, also after a failed connect.
 public final class PostgresConnection {
     let handle: OpaquePointer
     let logger: Logger
-    let threadPool: NIOThreadPool
+    let loop: PostgresEventLoop
+    /// The socket, registered with `loop` (-1 until the connect succeeded).
+    private(set) var socket: Int32 = -1
     let canceller: QueryCanceller
     var statements: StatementCache
     /// Set when the connection must not be reused even though libpq still reports it as OK
@@ -24,7 +26,7 @@ public final class PostgresConnection {
 
     /// Opens a connection, blocking the calling thread; the pool calls it on its thread pool.
     static func connectBlocking(
-        configuration: PostgresConfiguration, logger: Logger, threadPool: NIOThreadPool, statementCacheCapacity: Int
+        configuration: PostgresConfiguration, logger: Logger, loop: PostgresEventLoop, statementCacheCapacity: Int
     ) throws -> PostgresConnection {
         let parameters = configuration.connectionParameters()
         let keywords = parameters.map { strdup($0.0) }
@@ -41,23 +43,29 @@ public final class PostgresConnection {
         guard let handle else { throw PostgresError(code: .connectFailed, message: "out of memory") }
         // From here the object owns the handle, so a failed connect is finished by deinit.
         let connection = PostgresConnection(
-            handle: handle, logger: logger, threadPool: threadPool, statementCacheCapacity: statementCacheCapacity)
+            handle: handle, logger: logger, loop: loop, statementCacheCapacity: statementCacheCapacity)
         guard PQstatus(handle) == CONNECTION_OK else {
             throw PostgresError(connection: handle, code: .connectFailed)
         }
+        let socket = PQsocket(handle)
+        guard PQsetnonblocking(handle, 1) == 0, socket >= 0, loop.register(socket) else {
+            throw PostgresError(code: .connectFailed, message: "could not watch the connection's socket")
+        }
+        connection.socket = socket
         return connection
     }
 
-    private init(handle: OpaquePointer, logger: Logger, threadPool: NIOThreadPool, statementCacheCapacity: Int) {
+    private init(handle: OpaquePointer, logger: Logger, loop: PostgresEventLoop, statementCacheCapacity: Int) {
         self.handle = handle
         self.logger = logger
-        self.threadPool = threadPool
+        self.loop = loop
         self.canceller = QueryCanceller(connection: handle)
         self.statements = StatementCache(capacity: statementCacheCapacity)
         PQsetNoticeReceiver(handle, postgresNoticeReceiver, Unmanaged.passUnretained(self).toOpaque())
     }
 
     deinit {
+        if socket >= 0 { loop.deregister(socket) }
         PQfinish(handle)
     }
 

@@ -47,10 +47,8 @@ public struct PostgresMigrator: Sendable {
 
     nonisolated(nonsending) private func unlock(_ connection: PostgresConnection) async throws {
         do {
-            _ = try await connection.run(cancellable: false) {
-                _ = try $0.queryBlocking("SELECT pg_advisory_unlock(\(Self.lockKey))")
-                return try $0.simpleQueryBlocking("RESET statement_timeout")
-            }
+            _ = try await connection.query("SELECT pg_advisory_unlock(\(Self.lockKey))", cancellable: false)
+            try await connection.simpleQuery("RESET statement_timeout", cancellable: false)
         } catch {
             // A session lock left behind would block every later migrator: drop the session.
             connection.mustDiscard = true

@@ -1,7 +1,7 @@
 extension PostgresPool {
     /// Sizing and timing of a `PostgresPool`.
     public struct Configuration: Sendable {
-        /// Most connections open at once; also the number of database threads.
+        /// Most connections open at once; also the number of threads that connect.
         public var maxConnections: Int = 10
         /// Connections `run()` keeps open while idle, so a burst after a quiet spell needs no connects.
         public var minIdleConnections: Int = 0

@@ -31,7 +31,7 @@ extension PostgresPool {
             // A handler threw mid-transaction: the next borrower must not inherit it. Not cancellable,
             // because this must also happen when the task that used the connection was cancelled.
             do {
-                try await connection.run(cancellable: false) { _ = try $0.simpleQueryBlocking("ROLLBACK") }
+                try await connection.simpleQuery("ROLLBACK", cancellable: false)
                 healthy = !connection.isBroken && connection.transactionIsIdle
             } catch {
                 healthy = false
@@ -58,7 +58,7 @@ extension PostgresPool {
         if connection.isBroken || connection.hasUnexpectedInput() { return false }
         guard ContinuousClock.now - pooled.lastUsed > configuration.healthCheckAfterIdle else { return true }
         do {
-            _ = try await connection.run(cancellable: false) { try $0.queryBlocking("SELECT 1") }
+            _ = try await connection.query("SELECT 1", cancellable: false)
             return true
         } catch {
             return false

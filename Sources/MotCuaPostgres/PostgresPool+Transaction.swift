@@ -56,17 +56,17 @@ extension PostgresPool {
         _ body: nonisolated(nonsending) (PostgresConnection) async throws -> T
     ) async throws -> T {
         let begin = isolation.beginStatement
-        _ = try await connection.run(cancellable: true) { try $0.simpleQueryBlocking(begin) }
+        try await connection.simpleQuery(begin, cancellable: true)
         let result: T
         do {
             result = try await body(connection)
         } catch {
             // Not cancellable: the rollback must happen even in a cancelled task. If it fails,
             // release() sees the open transaction or broken connection and discards it.
-            _ = try? await connection.run(cancellable: false) { try $0.simpleQueryBlocking("ROLLBACK") }
+            _ = try? await connection.simpleQuery("ROLLBACK", cancellable: false)
             throw error
         }
-        let commit = try await connection.run(cancellable: false) { try $0.simpleQueryBlocking("COMMIT") }
+        let commit = try await connection.simpleQuery("COMMIT", cancellable: false)
         // COMMIT of a transaction in which a statement failed silently rolls back.
         guard commit.commandTag == "COMMIT" else {
             throw PostgresError(code: .other, message: "transaction was rolled back because a statement in it failed")

@@ -7,9 +7,10 @@ import Synchronization
 ///
 /// Connections open lazily on first use, so the pool works before `run()` starts (migrations run in
 /// `beforeServerStarts`). `run()` does housekeeping and, on graceful shutdown or cancellation,
-/// closes every connection. Blocking libpq calls run on the pool's own `NIOThreadPool` with one
-/// thread per connection: never on the cooperative pool (2 threads here), never on
-/// `NIOThreadPool.singleton` (one thread per core would cap concurrent queries at 2).
+/// closes every connection. Queries never block a thread: connections are non-blocking and their
+/// sockets are watched by `PostgresEventLoop.shared`. Only connecting blocks (libpq's multi-host
+/// connect with its timeouts): it runs on the pool's own `NIOThreadPool`, one thread per connection
+/// so that reconnecting after a database restart is not serialised, never on the cooperative pool.
 public final class PostgresPool: Service, Sendable {
     let connectionConfiguration: PostgresConfiguration
     let configuration: Configuration
@@ -96,7 +97,7 @@ public final class PostgresPool: Service, Sendable {
     }
 
     /// Fails waiting callers, closes idle connections, waits for lent-out ones to come back (they
-    /// are closed on return), then stops the database threads. Safe to call more than once.
+    /// are closed on return), then stops the connect threads. Safe to call more than once.
     public func close() async {
         let (idle, waiters) = state.withLock { state in
             state.closed = true

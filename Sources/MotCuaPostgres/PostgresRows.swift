@@ -46,7 +46,7 @@ public struct PostgresRows: Sendable, RandomAccessCollection {
         return PostgresRow(storage: storage, offset: position * storage.columns.count)
     }
 
-    /// Copies a successful result. Called on the libpq thread while the result is still alive.
+    /// Copies a successful result while it is still alive (the caller clears it).
     init(copying result: OpaquePointer) {
         let rowCount = Int(PQntuples(result))
         let columnCount = Int(PQnfields(result))

@@ -1,5 +1,4 @@
 internal import CLibPQ
-import Foundation
 import NIOPosix
 import Synchronization
 
@@ -9,10 +8,9 @@ import Synchronization
 /// blocks until the server has handled the request, and a server that stopped answering never
 /// does: so `cancel()` only records the request and hands the sending to threads of its own
 /// (`senders`), never under the lock and never on the caller's thread (Swift's cooperative pool,
-/// where it would stall every task). A cancel never hits the next query: the next query on this
-/// connection waits in `begin()`, on the connection's own pool thread, until a cancel being sent
-/// has been handled. A cancel that arrives before the query started is remembered and stops it
-/// from starting.
+/// where it would stall every task). A cancel never hits the next operation: that one waits in
+/// `begin()`, suspended, until a cancel being sent has been handled. A cancel that arrives before
+/// the query started is remembered and stops it from starting.
 final class QueryCanceller: Sendable {
     private struct State: ~Copyable {
         var handle: UncheckedSendable<OpaquePointer>?
@@ -20,10 +18,12 @@ final class QueryCanceller: Sendable {
         var requested = false
         /// A `PQcancel` is under way on a sender thread.
         var sending = false
+        /// Operations waiting for that cancel to be handled.
+        var waiting: [CheckedContinuation<Void, Never>] = []
     }
 
     /// The threads that send cancel requests, shared by every connection of the process: a few are
-    /// enough (a cancel takes one round trip), and a frozen server holds only these, not the pool's.
+    /// enough (a cancel takes one round trip), and a frozen server holds only these.
     static let senders: NIOThreadPool = {
         let pool = NIOThreadPool(numberOfThreads: 2)
         pool.start()
@@ -42,27 +42,32 @@ final class QueryCanceller: Sendable {
         }
     }
 
-    /// Forgets a cancel left over from the previous operation; called before each new one.
+    /// Forgets a cancel left over from the previous operation; called before each cancellable one.
     func arm() {
         state.withLock { $0.requested = false }
     }
 
-    /// Marks a query as running, after any cancel still being sent for the previous one has been
-    /// handled. Throws `CancellationError` if a cancel already arrived. Runs on the connection's
-    /// pool thread, which may wait.
-    func begin() throws {
-        while true {
-            let started = try state.withLock { state -> Bool in
-                guard !state.sending else { return false }
-                if state.requested {
-                    state.requested = false
-                    throw CancellationError()
-                }
-                state.running = true
-                return true
+    /// Returns once no cancel request is being sent for this connection (at once, nearly always).
+    func begin() async {
+        guard state.withLock({ $0.sending }) else { return }
+        await withCheckedContinuation { continuation in
+            let ready = state.withLock { state in
+                guard state.sending else { return true }
+                state.waiting.append(continuation)
+                return false
             }
-            if started { return }
-            Thread.sleep(forTimeInterval: 0.001)
+            if ready { continuation.resume() }
+        }
+    }
+
+    /// Marks a cancellable query as running. Throws `CancellationError` if a cancel already arrived.
+    func start() throws {
+        try state.withLock { state in
+            if state.requested {
+                state.requested = false
+                throw CancellationError()
+            }
+            state.running = true
         }
     }
 
@@ -97,7 +102,12 @@ final class QueryCanceller: Sendable {
         Self.senders.submit { _ in
             var buffer = [CChar](repeating: 0, count: 256)
             _ = PQcancel(handle.value, &buffer, Int32(buffer.count))
-            self.state.withLock { $0.sending = false }
+            let waiting = self.state.withLock { state in
+                state.sending = false
+                defer { state.waiting = [] }
+                return state.waiting
+            }
+            waiting.forEach { $0.resume() }
         }
     }
 }
