@@ -43,7 +43,7 @@ fuzz: tools
 	$(SWIFT) build --product motcua-server
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-40} scripts/fuzz.sh .build/debug
 
-## The benchmark of issue 5/6/7 (server on a private database, load with wrk).
+## The benchmark of issues 5/6/7/14 (server on a private database: wrk against it, pgbench on its own SQL per operation).
 bench: tools
 	scripts/bench.sh
 

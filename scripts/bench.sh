@@ -1,23 +1,38 @@
 #!/usr/bin/env bash
-# make bench: the performance check of issues 5, 6 and 7 on this machine.
+# make bench: the performance check of issues 5, 6, 7 and 14 on this machine.
 #  1. a private PostgreSQL (durable settings: fsync and synchronous_commit on) and a release server on it
-#  2. 1,000,000 generated dossiers (scripts/bench/load.sql) + 90,000 online ones for the action phases
-#  3. wrk, 32 keep-alive connections, 10 s each: intake, accept, assign, resolve, GET by code, list
-#  4. pgbench on equivalent SQL, the evaluation reports' latency, the server's peak RSS
-#  5. the client library (motcua-bench) against wrk -t1 -c1 on one connection
-#  6. webhook deliveries to a local receiver while intake runs at full speed: events/s and lag from commit to delivery
+#  2. 1,000,000 generated dossiers (scripts/bench/load.sql) + the fixtures the phases act on
+#     (scripts/bench/fixtures.sql: 150,000 online ones, the GET sample, pgbench's own rows)
+#  3. the drift guard: one request of each operation through a traced server; its statements must be
+#     those of scripts/bench/pg-<operation>.sql (scripts/bench/trace.sh, sqlcheck.py)
+#  4. per operation (intake, accept, assign, resolve, GET by code, list), 3 rounds alternating
+#     wrk -t2 -c32 against the server and pgbench -M prepared running that operation's own SQL with as
+#     many connections as the server's pool; the median of each, their ratio, the targets of issue 14,
+#     and CPU per request from /proc (the server process; the whole PostgreSQL cluster)
+#  5. the evaluation reports' latency, the server's peak RSS, the 5xx answers
+#  6. the client library (motcua-bench) against wrk -t1 -c1 on one connection
+#  7. webhook deliveries to a local receiver while intake runs at full speed: events/s and lag from commit to delivery
 # Results go to stdout and bench-results/latest.md. BENCH_DURATION (seconds) and BENCH_ROWS can be lowered for a quick run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${BENCH_DURATION:-10}
 ROWS=${BENCH_ROWS:-1000000}
-DIR=/tmp/motcua-bench
-PORT=55700
-HTTP_PORT=18090
+POOL=${BENCH_POOL:-16}
+ROUNDS=3
+ONLINE=${BENCH_ONLINE:-150000}           # online dossiers to accept: 3 rounds at up to 5,000 req/s (at most 199,980)
+GET_PER_UNIT=$(( ROWS / 40 < 500 ? ROWS / 40 : 500 ))   # GET sample: 10,000 dossiers at 1,000,000 rows
+POOL_PER_UNIT=1000                       # pgbench's rows per commune and action
+# A second bench on the same machine needs its own directory and ports.
+DIR=${BENCH_WORKDIR:-/tmp/motcua-bench}
+PORT=${BENCH_PG_PORT:-55700}
+HTTP_PORT=${BENCH_HTTP_PORT:-18090}
+RECEIVER_PORT=$((HTTP_PORT + 1))
+TRACE_PORT=$((HTTP_PORT + 2))
 URL=http://127.0.0.1:$HTTP_PORT
 export BENCH_DIR=$PWD/scripts/bench
 mkdir -p bench-results
 OUT=bench-results/latest.md
+CLK_TCK=$(getconf CLK_TCK)
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 echo "== building release binaries"
@@ -29,8 +44,10 @@ echo "== starting PostgreSQL"
 bin=$(pg_config --bindir 2>/dev/null || true); [ -x "$bin/initdb" ] || bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
+  if [ -n "${SERVER_PID:-}" ] && ! kill -0 "$SERVER_PID" 2>/dev/null; then echo "the server exited:"; tail -n 20 "$DIR/server.log"; fi
   [ -n "${RECEIVER_PID:-}" ] && kill "$RECEIVER_PID" 2>/dev/null || true
-  [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  # The server may be stopped (SIGSTOP during a pgbench run): continue it so it can act on SIGTERM.
+  [ -n "${SERVER_PID:-}" ] && kill -CONT "$SERVER_PID" 2>/dev/null && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
   as_pg "$bin/pg_ctl" -D "$DIR/data" -m fast -w stop >/dev/null 2>&1 || true
   rm -rf "$DIR"
 }
@@ -44,7 +61,7 @@ DB=postgresql://postgres@127.0.0.1:$PORT/postgres
 PSQL="psql -q -X -v ON_ERROR_STOP=1 $DB"
 
 start_server() {
-  DATABASE_URL=$DB MOTCUA_PORT=$HTTP_PORT MOTCUA_SEED_DEMO=true MOTCUA_DB_POOL_SIZE=${BENCH_POOL:-16} MOTCUA_LOG_LEVEL=warning \
+  DATABASE_URL=$DB MOTCUA_PORT=$HTTP_PORT MOTCUA_SEED_DEMO=true MOTCUA_DB_POOL_SIZE=$POOL MOTCUA_LOG_LEVEL=warning \
     MOTCUA_SWEEP_INTERVAL_SECONDS=0 "$BIN/motcua-server" serve >"$DIR/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 100); do curl -sf "$URL/health/ready" >/dev/null 2>&1 && return 0; sleep 0.2; done
@@ -56,19 +73,10 @@ start_server
 echo "== loading $ROWS dossiers"
 LOAD_START=$(date +%s)
 sed "s/generate_series(1, 1000000) g/generate_series(1, $ROWS) g/" scripts/bench/load.sql | $PSQL -f - >"$DIR/load.log"
-$PSQL <<'SQL'
-INSERT INTO dossiers (code, province, procedure_code, procedure_version, receiving_unit, handling_unit, channel, status, applicant,
-    applicant_name, documents, submitted_at, listed_at, accept_by, lookup_key)
-SELECT 'BENCH.' || lpad((1 + g % 20)::text, 2, '0') || '-200101-' || lpad((1 + g / 20)::text, 4, '0'), 'BENCH', '2.000884',
-       (SELECT current_version FROM procedures WHERE code = '2.000884'),
-       'BENCH.' || lpad((1 + g % 20)::text, 2, '0'), 'BENCH.' || lpad((1 + g % 20)::text, 2, '0'), 'online', 1,
-       '{"fullName":"Bench Online","idNumber":"001190000001"}', 'Bench Online', '[{"code":"CCCD","name":"CCCD","digitized":false},{"code":"GT","name":"GT","digitized":true}]',
-       now(), now(), now() + interval '1 day', upper(substr(md5('o' || g), 1, 12))
-FROM generate_series(0, 89999) g;
-ANALYZE dossiers;
-SQL
+$PSQL -v online="$ONLINE" -v get_per_unit="$GET_PER_UNIT" -v pool_per_unit="$POOL_PER_UNIT" -f scripts/bench/fixtures.sql >>"$DIR/load.log"
 LOAD_SECONDS=$(( $(date +%s) - LOAD_START ))
-$PSQL -At -c "SELECT code FROM dossiers WHERE province = 'BENCH' AND status <> 1 ORDER BY random() LIMIT 10000" >"$DIR/get-codes.txt"
+$PSQL -At -c "SELECT code FROM dossiers WHERE code LIKE 'BENCH.__-190101-%'" >"$DIR/get-codes.txt"
+[ "$(wc -l <"$DIR/get-codes.txt")" -eq $(( 20 * GET_PER_UNIT )) ] || { echo "the GET sample is incomplete: raise BENCH_ROWS"; exit 1; }
 TOTAL=$($PSQL -At -c "SELECT count(*) FROM dossiers")
 echo "   loaded in ${LOAD_SECONDS}s; $TOTAL dossiers in the database"
 
@@ -78,54 +86,89 @@ AUDITOR=$(curl -s -X POST "$URL/v1/auth/tokens" -H 'Content-Type: application/js
   -d '{"username":"bench.auditor","password":"motcua-demo-2026"}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["token"])')
 export BENCH_TOKEN=$TOKEN BENCH_THREADS=2
 
-RESULTS=()
-run_wrk() {  # name script [file]
-  local name=$1 script=$2
-  export BENCH_FILE=${3:-}
-  wrk -t2 -c32 -d"${DURATION}s" --latency -s "scripts/bench/$script" "$URL" >"$DIR/wrk-$name.txt" 2>&1 || true
-  local rps p50 p99 errors
-  rps=$(awk '/Requests\/sec/ {print $2}' "$DIR/wrk-$name.txt")
-  p50=$(awk '$1=="50%" {print $2}' "$DIR/wrk-$name.txt")
-  p99=$(awk '$1=="99%" {print $2}' "$DIR/wrk-$name.txt")
-  errors=$(awk '/Non-2xx/ {print $5}' "$DIR/wrk-$name.txt"); errors=${errors:-0}
-  RESULTS+=("| $name | $rps | $p50 | $p99 | $errors |")
-  echo "   $name: $rps req/s, p50 $p50, p99 $p99, non-2xx $errors"
+echo "== the server's SQL per request against scripts/bench/pg-*.sql"
+SQL_CHECK=$(scripts/bench/trace.sh "$DB" "$DIR/sock/postgres.log" "$BIN/motcua-server" "$TRACE_PORT" "$TOKEN") && SQL_DRIFT=0 || SQL_DRIFT=1
+echo "$SQL_CHECK" | sed 's/^/   /'
+[ "$SQL_DRIFT" = 0 ] || echo "   WARNING: the pgbench scripts are not the server's SQL any more; the ratios below compare different work"
+
+# CPU clock ticks (utime + stime, /proc/PID/stat) of one process, and of the whole PostgreSQL cluster:
+# the postmaster, its live children, and the children it has reaped (its cutime + cstime), so a
+# pgbench backend that exits at the end of its run is counted too.
+proc_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
+pg_ticks() {
+  local pm; pm=$(head -n 1 "$DIR/data/postmaster.pid")
+  # (processes come and go while cat reads: a vanished one is no error)
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v pm="$pm" '
+    { pid = $1; sub(/^.*\) /, "") }
+    pid == pm { t += $12 + $13 + $14 + $15 }
+    $2 == pm { t += $12 + $13 }
+    END { print t + 0 }'
 }
-echo "== load (wrk -t2 -c32 -d${DURATION}s)"
-run_wrk intake intake.lua
-# Each action phase acts on dossiers in the status it applies to, picked after the previous phase:
-# accept the 90,000 submitted online ones, assign every received one, resolve every one in progress
-# (tens of thousands each, so no phase runs out). Assign names a specialist of the receiving commune,
-# so only dossiers handled where they were received qualify.
+server_5xx() { curl -s "$URL/metrics" | awk '/^http_requests_total/ && /status="5/ { n += $NF } END { print n + 0 }'; }
+# Every write leaves an outbox row that the server's feed sequencer numbers within 100 ms; wait for it,
+# so a run starts with nothing left over from the previous one.
+settle() {
+  for _ in $(seq 1 600); do
+    [ "$($PSQL -At -c "SELECT count(*) FROM outbox WHERE position IS NULL")" = 0 ] && return 0; sleep 0.2
+  done
+  echo "   (the feed sequencer is still behind after 120 s)"
+}
+
+RUNS=$DIR/runs.tsv
+: >"$RUNS"
+run_wrk() {  # operation round script [file]: server CPU and PostgreSQL CPU count until the outbox is sequenced
+  local op=$1 round=$2 out="$DIR/wrk-$1-$2.txt" s0 p0 e0
+  export BENCH_FILE=${4:-}
+  s0=$(proc_ticks "$SERVER_PID"); p0=$(pg_ticks); e0=$(server_5xx)
+  wrk -t2 -c32 -d"${DURATION}s" --latency -s "scripts/bench/$3" "$URL" >"$out" 2>&1 || true
+  settle
+  printf '%s\twrk\t%s\t%s\t%s\t%s\t%s\n' "$op" "$round" "$out" $(( $(proc_ticks "$SERVER_PID") - s0 )) $(( $(pg_ticks) - p0 )) \
+    $(( $(server_5xx) - e0 )) >>"$RUNS"
+  python3 scripts/bench/summarize.py "$RUNS" "$CLK_TCK" --last
+}
+# pgbench runs scripts/bench/pg-<operation>.sql: prepared statements, as many connections as the server's
+# pool, the server's session settings (MotCuaApplication.makePool, PostgresConfiguration), the
+# variables bench.sh computes and the script's own (its "-- -D name=value" lines). The server is
+# stopped meanwhile (its background loops would number pgbench's outbox rows during the run).
+SESSION="-c TimeZone=UTC -c DateStyle=ISO,MDY -c IntervalStyle=postgres -c extra_float_digits=1 -c statement_timeout=10000 -c jit=off"
+read -r ACTOR PROCEDURE_VERSION NOW TODAY YYMMDD DUE_DATE DUE_AT STEP_DEADLINE STEP_BASE < <($PSQL -At -F' ' -c "
+  SELECT (SELECT id FROM users WHERE username = 'bench.admin'), (SELECT current_version FROM procedures WHERE code = '2.000884'),
+         replace(now()::text, ' ', 'T'), motcua_local_date(now()), to_char(motcua_local_date(now()), 'YYMMDD'),
+         motcua_local_date(now()) + 2, replace(((motcua_local_date(now()) + 2)::timestamptz + interval '10 hours')::text, ' ', 'T'),
+         replace((now() + interval '2 days')::text, ' ', 'T'), (SELECT current_step_id FROM dossiers WHERE code = 'BENCH.01-190104-0001')")
+PG_VARS=(-D province=BENCH -D procedure=2.000884 -D procedure_version="$PROCEDURE_VERSION" -D actor="$ACTOR" -D now="$NOW"
+  -D today="$TODAY" -D yymmdd="$YYMMDD" -D due_date="$DUE_DATE" -D due_at="$DUE_AT" -D step_deadline="$STEP_DEADLINE"
+  -D get_per_unit="$GET_PER_UNIT" -D pool_per_unit="$POOL_PER_UNIT" -D step_base="$STEP_BASE")
+run_pgbench() {  # operation round
+  local op=$1 round=$2 script=scripts/bench/pg-$1.sql out="$DIR/pgbench-$1-$2.txt" vars p0 p1 line
+  vars=("${PG_VARS[@]}")
+  while IFS= read -r line; do vars+=(-D "${line#-- -D }"); done < <(grep '^-- -D ' "$script")
+  kill -STOP "$SERVER_PID"
+  p0=$(pg_ticks)
+  PGOPTIONS=$SESSION pgbench -n -M prepared -c"$POOL" -j2 -T"$DURATION" "${vars[@]}" -f "$script" "$DB" >"$out" 2>&1 || true
+  p1=$(pg_ticks)
+  kill -CONT "$SERVER_PID"
+  settle
+  printf '%s\tpgbench\t%s\t%s\t\t%s\t\n' "$op" "$round" "$out" $(( p1 - p0 )) >>"$RUNS"
+  python3 scripts/bench/summarize.py "$RUNS" "$CLK_TCK" --last
+}
+# Each action round acts on dossiers in the status it applies to, picked just before it: accept the
+# submitted ones (the online fixtures), assign every received one, resolve every one in progress
+# (tens of thousands each). Assign names a specialist of the receiving commune, so only dossiers
+# handled where they were received qualify. The GET sample and pgbench's pools (1901xx codes) are left alone.
 action_codes() {  # status
   $PSQL -At -c "SELECT code FROM dossiers WHERE province = 'BENCH' AND status = $1 AND handling_unit = receiving_unit
-                ORDER BY random()" >"$DIR/action-codes.txt"
+                AND code NOT LIKE 'BENCH.__-1901%' ORDER BY random()" >"$DIR/action-codes.txt"
+  [ "$(wc -l <"$DIR/action-codes.txt")" -ge $(( 5000 * DURATION )) ] || echo "   (only $(wc -l <"$DIR/action-codes.txt") dossiers in status $1 left)"
 }
-action_codes 1; BENCH_ACTION=accept run_wrk accept action.lua "$DIR/action-codes.txt"
-action_codes 2; BENCH_ACTION=assign run_wrk assign action.lua "$DIR/action-codes.txt"
-action_codes 4; BENCH_ACTION=resolve run_wrk resolve action.lua "$DIR/action-codes.txt"
-run_wrk get-by-code get.lua "$DIR/get-codes.txt"
-run_wrk list-unit-status list.lua
+echo "== load: per operation $ROUNDS rounds of wrk -t2 -c32 -d${DURATION}s (server, pool $POOL) and pgbench -M prepared -c$POOL -j2 -T$DURATION (its SQL)"
+for round in $(seq 1 $ROUNDS); do run_wrk intake "$round" intake.lua; run_pgbench intake "$round"; done
+for round in $(seq 1 $ROUNDS); do action_codes 1; BENCH_ACTION=accept run_wrk accept "$round" action.lua "$DIR/action-codes.txt"; run_pgbench accept "$round"; done
+for round in $(seq 1 $ROUNDS); do action_codes 2; BENCH_ACTION=assign run_wrk assign "$round" action.lua "$DIR/action-codes.txt"; run_pgbench assign "$round"; done
+for round in $(seq 1 $ROUNDS); do action_codes 4; BENCH_ACTION=resolve run_wrk resolve "$round" action.lua "$DIR/action-codes.txt"; run_pgbench resolve "$round"; done
+for round in $(seq 1 $ROUNDS); do run_wrk get-by-code "$round" get.lua "$DIR/get-codes.txt"; run_pgbench get-by-code "$round"; done
+for round in $(seq 1 $ROUNDS); do run_wrk list-unit-status "$round" list.lua; run_pgbench list-unit-status "$round"; done
 RSS_KB=$(awk '/VmHWM/ {print $2}' "/proc/$SERVER_PID/status")
-
-echo "== pgbench on equivalent SQL (prepared, -c32 -j2 -T${DURATION})"
-cat >"$DIR/pg-get.sql" <<SQL
-\set n random(1, $ROWS)
-SELECT d.*, pv.name, u.username, s.step_code, s.deadline FROM dossiers d
-JOIN procedure_versions pv ON pv.code = d.procedure_code AND pv.version = d.procedure_version
-LEFT JOIN users u ON u.id = d.assignee_id LEFT JOIN dossier_steps s ON s.id = d.current_step_id WHERE d.id = :n;
-SQL
-cat >"$DIR/pg-action.sql" <<SQL
-\set n random(1, $ROWS)
-BEGIN;
-SELECT id FROM dossiers WHERE id = :n FOR UPDATE;
-UPDATE dossiers SET version = version + 1, updated_at = now() WHERE id = :n;
-INSERT INTO dossier_events (dossier_id, at, type, data) VALUES (:n, now(), 'bench', '{}');
-COMMIT;
-SQL
-PG_GET=$(pgbench -n -M prepared -c32 -j2 -T"$DURATION" -f "$DIR/pg-get.sql" "$DB" 2>/dev/null | awk '/^tps/ {print $3}')
-PG_ACTION=$(pgbench -n -M prepared -c32 -j2 -T"$DURATION" -f "$DIR/pg-action.sql" "$DB" 2>/dev/null | awk '/^tps/ {print $3}')
-echo "   pgbench read: $PG_GET tps, write transaction: $PG_ACTION tps"
 
 echo "== evaluation reports (median of 5)"
 timed() {  # path
@@ -145,11 +188,10 @@ read -r CLIENT_RPS WRK1 RATIO < <(echo "$CLIENT_OUT" | tail -n 1 | sed 's/client
 echo "   client $CLIENT_RPS req/s, wrk -t1 -c1 $WRK1 req/s: $RATIO"
 
 echo "== webhook deliveries while intake runs"
-RECEIVER_PORT=18091
 python3 scripts/bench/receiver.py $RECEIVER_PORT & RECEIVER_PID=$!
 curl -sf -X POST "$URL/v1/webhooks" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\",\"eventTypes\":[\"dossier.intake\"]}" >/dev/null
-run_wrk intake+webhook intake.lua
+run_wrk intake+webhook 1 intake.lua
 for _ in $(seq 1 240); do
   [ "$($PSQL -At -c "SELECT count(*) FROM webhook_deliveries WHERE state = 'pending'")" = 0 ] && break; sleep 0.5
 done
@@ -162,17 +204,22 @@ read -r HOOK_DELIVERED HOOK_RATE HOOK_P50 HOOK_P99 HOOK_PENDING < <($PSQL -At -F
          count(*) FILTER (WHERE w.state <> 'delivered')
   FROM webhook_deliveries w JOIN outbox o ON o.id = w.outbox_id")
 echo "   $HOOK_DELIVERED events delivered at $HOOK_RATE events/s; lag from commit p50 ${HOOK_P50} ms, p99 ${HOOK_P99} ms; not delivered $HOOK_PENDING"
+SERVER_5XX=$(server_5xx)
 
 {
   echo "# MotCua benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores"
   echo
-  echo "$TOTAL dossiers ($ROWS generated in ${LOAD_SECONDS}s, incl. steps and indexes). wrk -t2 -c32 -d${DURATION}s, server pool ${BENCH_POOL:-16}."
+  echo "$TOTAL dossiers ($ROWS generated in ${LOAD_SECONDS}s, incl. steps and indexes). Server: wrk -t2 -c32 -d${DURATION}s, pool $POOL."
+  echo "pgbench: the operation's own SQL (scripts/bench/pg-<operation>.sql), -M prepared -c$POOL -j2 -T$DURATION, server stopped."
+  echo "Median of $ROUNDS rounds, server and pgbench alternating; ratio = server req/s / pgbench tps; CPU per request from /proc"
+  echo "(PostgreSQL: the whole cluster; for the server's runs it includes numbering the outbox rows they wrote)."
   echo
-  echo "| operation | req/s | p50 | p99 | non-2xx |"
-  echo "|---|---|---|---|---|"
-  printf '%s\n' "${RESULTS[@]}"
+  python3 scripts/bench/summarize.py "$RUNS" "$CLK_TCK"
   echo
-  echo "Server peak RSS: $((RSS_KB / 1024)) MB. pgbench (prepared statements, -c32 -j2): read by id $PG_GET tps, lock+update+event transaction $PG_ACTION tps."
+  echo "SQL per request (a traced request of each operation against its pgbench script):"
+  echo "$SQL_CHECK" | sed 's/^/- /'
+  echo
+  echo "Server peak RSS: $((RSS_KB / 1024)) MB (≤ 250 MB $([ $((RSS_KB / 1024)) -le 250 ] && echo ✓ || echo ✗)). 5xx answers over the whole run: $SERVER_5XX $([ "$SERVER_5XX" = 0 ] && echo ✓ || echo ✗)."
   echo
   echo "Evaluations (median of 5): unit report for a month ${EVAL_UNIT}s, officers' week ${EVAL_OFFICERS}s, province ranking for a month ${EVAL_RANKING}s."
   echo

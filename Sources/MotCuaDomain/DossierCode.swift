@@ -35,9 +35,17 @@ public struct DossierCode: Sendable, Hashable, Comparable, Codable, CustomString
         self.init(agency: agency, date: date, sequence: sequence)
     }
 
+    /// The fewest digits of the sequence: shorter numbers are padded with zeros, longer ones kept whole.
+    public static let sequenceDigits = 4
+
+    /// What every code of an agency's day starts with: `{agency}-{yyMMdd}-`.
+    public static func prefix(agency: AgencyCode, date: LocalDate) -> String {
+        "\(agency.rawValue)-\(LocalDate.pad(date.year % 100, 2))\(LocalDate.pad(date.month, 2))\(LocalDate.pad(date.day, 2))-"
+    }
+
     /// The code as text.
     public var description: String {
-        "\(agency.rawValue)-\(LocalDate.pad(date.year % 100, 2))\(LocalDate.pad(date.month, 2))\(LocalDate.pad(date.day, 2))-\(LocalDate.pad(sequence, 4))"
+        Self.prefix(agency: agency, date: date) + LocalDate.pad(sequence, Self.sequenceDigits)
     }
 
     /// Orders by agency, then date, then sequence.

@@ -28,6 +28,30 @@ extension PostgresConnection {
         try await simpleQuery(sql, cancellable: true)
     }
 
+    /// Queues a statement whose result is not needed (an event, an idempotency record) to go out
+    /// with the next statement on this connection, or with the COMMIT of `withTransaction`, in the
+    /// same network round trip. An error in it fails that next statement and so the transaction.
+    /// - Throws: the query's encoding error (for example text with U+0000).
+    public func enqueue(_ query: PostgresQuery) throws {
+        if let encodingError = query.encodingError { throw encodingError }
+        queued.append(QueuedStatement(query: query, prepare: statements.isEnabled))
+    }
+
+    /// Runs `query` as the last statement of the transaction of `withTransaction` and commits in
+    /// the same network round trip; `withTransaction` then has nothing left to commit.
+    /// - Throws: `PostgresError` (also when the transaction was rolled back), `CancellationError`.
+    nonisolated(nonsending) public func queryCommitting(_ query: PostgresQuery) async throws -> PostgresRows {
+        try await operation(cancellable: true) { try await $0.perform([query], commit: true)[0] }
+    }
+
+    /// Runs statements in order in one network round trip and returns each one's rows; each sees
+    /// what the ones before it did (for example a row lock, then a read in a snapshot taken after it).
+    /// An error stops the rest.
+    /// - Throws: `PostgresError`, `CancellationError`.
+    nonisolated(nonsending) public func query(_ queries: [PostgresQuery]) async throws -> [PostgresRows] {
+        try await operation(cancellable: true) { try await $0.perform(queries) }
+    }
+
     /// Opens a connection: the blocking connect runs on a thread of `threadPool`; afterwards the
     /// connection is non-blocking and its socket is watched by `PostgresEventLoop.shared`.
     /// - Parameters:
@@ -52,7 +76,12 @@ extension PostgresConnection {
     /// Runs a query; cleanup work (ROLLBACK on release, unlock) passes `cancellable: false`, because
     /// it must run even in a cancelled task.
     nonisolated(nonsending) func query(_ query: PostgresQuery, cancellable: Bool) async throws -> PostgresRows {
-        try await operation(cancellable: cancellable) { try await $0.perform(query) }
+        try await operation(cancellable: cancellable) { try await $0.perform([query])[0] }
+    }
+
+    /// Sends what was queued and COMMIT; not cancellable, as a transaction's end must always go out.
+    nonisolated(nonsending) func commit() async throws {
+        try await operation(cancellable: false) { try await $0.performCommit() }
     }
 
     /// Runs simple-protocol SQL, cancellable or not (see `query(_:cancellable:)`).

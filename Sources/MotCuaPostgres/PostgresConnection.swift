@@ -16,10 +16,13 @@ public final class PostgresConnection {
     let handle: OpaquePointer
     let logger: Logger
     let loop: PostgresEventLoop
-    /// The socket, registered with `loop` (-1 until the connect succeeded).
+    /// The socket (-1 until the connect succeeded) and its registration with `loop`.
     private(set) var socket: Int32 = -1
+    private(set) var registration: UInt64 = 0
     let canceller: QueryCanceller
     var statements: StatementCache
+    /// Statements that go out with the next round trip (a deferred BEGIN, `enqueue`d writes).
+    var queued: [QueuedStatement] = []
     /// Set when the connection must not be reused even though libpq still reports it as OK
     /// (for example a session-level lock could not be released).
     var mustDiscard = false
@@ -48,10 +51,11 @@ public final class PostgresConnection {
             throw PostgresError(connection: handle, code: .connectFailed)
         }
         let socket = PQsocket(handle)
-        guard PQsetnonblocking(handle, 1) == 0, socket >= 0, loop.register(socket) else {
+        guard PQsetnonblocking(handle, 1) == 0, socket >= 0, let registration = loop.register(socket) else {
             throw PostgresError(code: .connectFailed, message: "could not watch the connection's socket")
         }
         connection.socket = socket
+        connection.registration = registration
         return connection
     }
 
@@ -65,7 +69,7 @@ public final class PostgresConnection {
     }
 
     deinit {
-        if socket >= 0 { loop.deregister(socket) }
+        if registration != 0 { loop.forget(registration) }
         PQfinish(handle)
     }
 

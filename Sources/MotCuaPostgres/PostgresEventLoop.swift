@@ -21,7 +21,10 @@ final class PostgresEventLoop: Sendable {
     static let shared = PostgresEventLoop()
 
     private let epoll: Int32
-    private let callbacks = Mutex<[Int32: Callback]>([:])
+    /// Callbacks by registration, not by descriptor: libpq closes the socket of a lost connection
+    /// itself, and a new connection may get the same descriptor number before the old one is gone.
+    private let callbacks = Mutex<[UInt64: Callback]>([:])
+    private let nextRegistration = Atomic<UInt64>(1)
 
     private init() {
         epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
@@ -31,27 +34,29 @@ final class PostgresEventLoop: Sendable {
         thread.start()
     }
 
-    /// Adds a socket to the set, not yet watched for anything.
-    func register(_ socket: Int32) -> Bool {
-        var event = epoll_event(events: EPOLLONESHOT.rawValue, data: epoll_data_t(fd: socket))
-        return epoll_ctl(epoll, EPOLL_CTL_ADD, socket, &event) == 0
+    /// Adds a socket to the set, not yet watched for anything; nil if it cannot be added. There is no
+    /// removal: closing the socket (PQfinish, or libpq itself when the connection is lost) takes it
+    /// out of the set, whereas removing it by number could remove a newer socket with that number.
+    func register(_ socket: Int32) -> UInt64? {
+        let registration = nextRegistration.wrappingAdd(1, ordering: .relaxed).oldValue
+        var event = epoll_event(events: EPOLLONESHOT.rawValue, data: epoll_data_t(u64: registration))
+        return epoll_ctl(epoll, EPOLL_CTL_ADD, socket, &event) == 0 ? registration : nil
     }
 
-    /// Removes a socket before it is closed, forgetting any callback still set for it.
-    func deregister(_ socket: Int32) {
-        _ = callbacks.withLock { $0.removeValue(forKey: socket) }
-        _ = epoll_ctl(epoll, EPOLL_CTL_DEL, socket, nil)
+    /// Forgets a callback still set for a registration whose connection goes away.
+    func forget(_ registration: UInt64) {
+        _ = callbacks.withLock { $0.removeValue(forKey: registration) }
     }
 
     /// Calls `callback` once, on the loop thread, when `socket` is readable (or writable, when
     /// `writable`), or has an error or hang-up. Returns false if the socket could not be watched.
-    func whenReady(_ socket: Int32, writable: Bool, _ callback: @escaping Callback) -> Bool {
-        callbacks.withLock { $0[socket] = callback }
+    func whenReady(_ socket: Int32, registration: UInt64, writable: Bool, _ callback: @escaping Callback) -> Bool {
+        callbacks.withLock { $0[registration] = callback }
         var mask = EPOLLIN.rawValue | EPOLLONESHOT.rawValue
         if writable { mask |= EPOLLOUT.rawValue }
-        var event = epoll_event(events: mask, data: epoll_data_t(fd: socket))
+        var event = epoll_event(events: mask, data: epoll_data_t(u64: registration))
         guard epoll_ctl(epoll, EPOLL_CTL_MOD, socket, &event) == 0 else {
-            _ = callbacks.withLock { $0.removeValue(forKey: socket) }
+            forget(registration)
             return false
         }
         return true
@@ -64,8 +69,8 @@ final class PostgresEventLoop: Sendable {
             let count = epoll_wait(epoll, events, capacity, -1)
             guard count > 0 else { continue }  // EINTR
             for index in 0..<Int(count) {
-                let socket = events[index].data.fd
-                callbacks.withLock { $0.removeValue(forKey: socket) }?()
+                let registration = events[index].data.u64
+                callbacks.withLock { $0.removeValue(forKey: registration) }?()
             }
         }
     }

@@ -55,21 +55,21 @@ extension PostgresPool {
         on connection: PostgresConnection, isolation: PostgresIsolationLevel,
         _ body: nonisolated(nonsending) (PostgresConnection) async throws -> T
     ) async throws -> T {
-        let begin = isolation.beginStatement
-        try await connection.simpleQuery(begin, cancellable: true)
+        // BEGIN goes out with the body's first statement, in the same round trip.
+        connection.queued = [QueuedStatement(query: PostgresQuery(unsafeSQL: isolation.beginStatement), prepare: false)]
         let result: T
         do {
             result = try await body(connection)
         } catch {
             // Not cancellable: the rollback must happen even in a cancelled task. If it fails,
             // release() sees the open transaction or broken connection and discards it.
-            _ = try? await connection.simpleQuery("ROLLBACK", cancellable: false)
+            connection.queued = []
+            if !connection.transactionIsIdle { _ = try? await connection.simpleQuery("ROLLBACK", cancellable: false) }
             throw error
         }
-        let commit = try await connection.simpleQuery("COMMIT", cancellable: false)
-        // COMMIT of a transaction in which a statement failed silently rolls back.
-        guard commit.commandTag == "COMMIT" else {
-            throw PostgresError(code: .other, message: "transaction was rolled back because a statement in it failed")
+        // Nothing queued and no transaction open: the body's last statement committed it (`queryCommitting`).
+        if !connection.queued.isEmpty || !connection.transactionIsIdle {
+            try await connection.commit()
         }
         return result
     }

@@ -28,15 +28,17 @@ final class ResultReader: @unchecked Sendable {
 
     private let handle: OpaquePointer
     private let socket: Int32
+    private let registration: UInt64
     private let loop: PostgresEventLoop
     private var end: End
     private var results: [OpaquePointer] = []
     private var flushing = true
     private var continuation: CheckedContinuation<PostgresResults, any Error>?
 
-    private init(handle: OpaquePointer, socket: Int32, loop: PostgresEventLoop, end: End) {
+    private init(handle: OpaquePointer, socket: Int32, registration: UInt64, loop: PostgresEventLoop, end: End) {
         self.handle = handle
         self.socket = socket
+        self.registration = registration
         self.loop = loop
         self.end = end
     }
@@ -44,9 +46,9 @@ final class ResultReader: @unchecked Sendable {
     /// Waits for the results of what was just sent (libpq may still hold part of it unsent).
     /// - Throws: `PostgresError` (`.connectionLost`) when the connection fails meanwhile.
     static func read(
-        handle: OpaquePointer, socket: Int32, loop: PostgresEventLoop, until end: End
+        handle: OpaquePointer, socket: Int32, registration: UInt64, loop: PostgresEventLoop, until end: End
     ) async throws -> PostgresResults {
-        let reader = ResultReader(handle: handle, socket: socket, loop: loop, end: end)
+        let reader = ResultReader(handle: handle, socket: socket, registration: registration, loop: loop, end: end)
         return try await withCheckedThrowingContinuation { continuation in
             reader.continuation = continuation
             reader.step(readable: false)
@@ -86,7 +88,7 @@ final class ResultReader: @unchecked Sendable {
                 break
             }
         }
-        guard loop.whenReady(socket, writable: flushing, { self.step(readable: true) }) else { return fail() }
+        guard loop.whenReady(socket, registration: registration, writable: flushing, { self.step(readable: true) }) else { return fail() }
     }
 
     private func finish() {

@@ -4,11 +4,17 @@ import Synchronization
 
 /// A TCP forwarder to PostgreSQL on 127.0.0.1 that can freeze: it then keeps accepting connections
 /// and reading bytes but passes nothing on, like a database server that stopped answering.
-/// `close()` drops every connection.
+/// `close()` drops every connection. It also counts network turns: how many times the client sent
+/// after the server had answered, the number of round trips a client waited for.
 final class FreezableProxy: Sendable {
     let port: Int
     private let listener: Int32
-    private let state = Mutex<(frozen: Bool, sockets: [Int32])>((false, []))
+    private let state = Mutex<(frozen: Bool, sockets: [Int32], turns: Int, clientSentLast: Bool)>((false, [], 0, false))
+
+    /// Round trips since the last `resetTurns()`.
+    var turns: Int { state.withLock { $0.turns } }
+
+    func resetTurns() { state.withLock { $0.turns = 0; $0.clientSentLast = false } }
 
     init(upstreamPort: Int) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -28,8 +34,8 @@ final class FreezableProxy: Sendable {
                     $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = Glibc.connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
                 }
                 state.withLock { $0.sockets += [client, upstream] }
-                Thread.detachNewThread { self.pump(from: client, to: upstream) }
-                Thread.detachNewThread { self.pump(from: upstream, to: client) }
+                Thread.detachNewThread { self.pump(from: client, to: upstream, fromClient: true) }
+                Thread.detachNewThread { self.pump(from: upstream, to: client, fromClient: false) }
             }
         }
     }
@@ -41,9 +47,13 @@ final class FreezableProxy: Sendable {
         for socket in state.withLock({ $0.sockets }) { shutdown(socket, Int32(SHUT_RDWR)) }
     }
 
-    private func pump(from source: Int32, to destination: Int32) {
+    private func pump(from source: Int32, to destination: Int32, fromClient: Bool) {
         var buffer = [UInt8](repeating: 0, count: 16_384)
         while case let count = read(source, &buffer, buffer.count), count > 0 {
+            state.withLock { state in
+                if fromClient && !state.clientSentLast { state.turns += 1 }
+                state.clientSentLast = fromClient
+            }
             // Frozen: hold what arrived until the proxy is closed.
             while state.withLock({ $0.frozen }) {
                 Thread.sleep(forTimeInterval: 0.01)

@@ -1,4 +1,5 @@
 import MotCuaPostgres
+import NIOPosix
 import Testing
 
 /// Queries are sent and read without blocking (the socket is watched by the event loop): data that
@@ -42,6 +43,27 @@ struct NonBlockingIOTests {
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(sums.sorted() == Array(0..<48))
+        }
+    }
+
+    @Test("a lost connection going away later does not unwatch a newer connection's socket")
+    func lostConnectionReleasedAfterANewOne() async throws {
+        let configuration = try TestDatabase.configuration()
+        func connect() async throws -> PostgresConnection {
+            try await PostgresConnection.connect(configuration: configuration, logger: TestDatabase.logger, threadPool: .singleton)
+        }
+        try await TestDatabase.withPool { admin in
+            // libpq closes the socket of a lost connection itself, so the next connection usually gets
+            // its descriptor number while the old object still exists; several rounds make that certain.
+            for _ in 0..<5 {
+                var lost: PostgresConnection? = try await connect()
+                _ = try await admin.query("SELECT pg_terminate_backend(\(lost!.backendPID), 5000)")
+                await #expect(throws: PostgresError.self) { _ = try await lost!.query("SELECT 1") }
+                let fresh = try await connect()
+                lost = nil
+                #expect(try await fresh.query("SELECT 1").count == 1)
+                #expect(lost == nil)
+            }
         }
     }
 }

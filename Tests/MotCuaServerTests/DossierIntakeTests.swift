@@ -9,6 +9,20 @@ import MotCuaPostgres
 import MotCuaStore
 
 @Suite struct DossierIntakeTests {
+    @Test func theFourDigitSequenceGrowsAFifthDigitInsteadOfWrapping() async throws {
+        let clock = ManualClock(actionDay)
+        try await withTestApp(clock: clock.serverClock) { client, env in
+            let world = try await env.makeDossierWorld()
+            // The code is built in SQL from the counter (DossierStore.insertQuery) and must read as DossierCode does.
+            try await env.pool.execute("""
+                INSERT INTO dossier_counters (agency, day, last_seq) VALUES (\(world.unitA), '2026-03-02', 9998)
+                """)
+            let codes = [try await client.file(world.body(), as: world.reception).code, try await client.file(world.body(), as: world.reception).code]
+            #expect(codes == ["\(world.unitA)-260302-9999", "\(world.unitA)-260302-10000"])
+            #expect(codes.compactMap { DossierCode(parsing: $0)?.description } == codes)
+        }
+    }
+
     @Test func counterIntakeIsReceivedWithCodeDueDateAndLookupKey() async throws {
         let clock = ManualClock(actionDay)
         try await withTestApp(clock: clock.serverClock) { client, env in

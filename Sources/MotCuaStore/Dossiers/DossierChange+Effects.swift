@@ -20,8 +20,8 @@ extension DossierChange {
     /// due date moves by the wait up to now), the open step closes and the finish time and the time
     /// taken are kept.
     mutating func finish() async throws {
-        try await endWait()
-        try await closeStep()
+        try endWait()
+        try closeStep()
         sets.append("finished_at = \(now)")
         if let elapsed = try await elapsedTime() {
             let statutory = Double(procedure.processingTime.value)
@@ -76,9 +76,7 @@ extension DossierChange {
         } else {
             sets.append("supplement_pending_at = \(now)")
             if let step = openStep {
-                _ = try await connection.execute("""
-                    UPDATE dossier_steps SET paused_at = \(now), deadline_before_pause = deadline WHERE id = \(step.id)
-                    """)
+                try connection.enqueue("UPDATE dossier_steps SET paused_at = \(now), deadline_before_pause = deadline WHERE id = \(step.id)")
             }
         }
         event.data["items"] = .objects(items.map { ["documentCode": $0.documentCode, "note": $0.note] })
@@ -86,7 +84,7 @@ extension DossierChange {
 
     /// The supplement arrived: documents are merged in; during processing the clock resumes and the due
     /// date (and the open step's deadline) move forward by the working time spent waiting.
-    mutating func supplement(_ documents: [FiledDocument]) async throws {
+    mutating func supplement(_ documents: [FiledDocument]) throws {
         let known = Set(procedure.documents.map(\.code))
         let unknown = documents.enumerated().filter { !known.contains($0.element.code) }
         guard unknown.isEmpty else {
@@ -95,17 +93,17 @@ extension DossierChange {
         var merged = record.documents.filter { old in !documents.contains { $0.code == old.code } }
         merged += documents
         sets += ["documents = \(PostgresJSON(merged))::jsonb", "digitized = \(merged.contains { $0.digitized })"]
-        _ = try await connection.execute("""
+        try connection.enqueue("""
             UPDATE supplement_requests SET supplied_at = \(now)
             WHERE dossier_id = \(record.id) AND handling_unit = \(record.handlingUnit) AND supplied_at IS NULL
             """)
-        try await endWait()
+        try endWait()
     }
 
     /// The wait for the citizen is over (the supplement arrived, or the dossier is withdrawn or
     /// stopped while waiting): the due date and the open step's deadline move forward by the wait,
     /// and the step resumes. Nothing happens outside a wait during processing.
-    mutating func endWait() async throws {
+    mutating func endWait() throws {
         guard record.status == .supplementRequested, let pausedAt = record.supplementPendingAt, let dueDate = record.dueDate else { return }
         let wait = SupplementWait(from: pausedAt, until: now)
         let deadline = Deadline(dueDate: dueDate, dueAt: record.dueAt ?? clock.calendar.closingInstant(on: dueDate))
@@ -117,28 +115,26 @@ extension DossierChange {
         ]
         if let step = openStep {
             let stepDeadline = clock.resumedStepDeadline(step.deadline, after: wait)
-            _ = try await connection.execute("""
-                UPDATE dossier_steps SET deadline = \(stepDeadline), resumed_at = \(now) WHERE id = \(step.id)
-                """)
+            try connection.enqueue("UPDATE dossier_steps SET deadline = \(stepDeadline), resumed_at = \(now) WHERE id = \(step.id)")
             openStep?.deadline = stepDeadline
         }
         event.data["dueDate"] = .string(resumed.dueDate.description)
     }
 
-    /// Opens a control-slip step for an active officer of the handling unit.
+    /// Opens a control-slip step for an active officer of the handling unit (one statement: the
+    /// officer is looked up by the insert itself, which inserts nothing for anyone else).
     mutating func openStep(_ step: ProcedureDefinition.Step, assignee username: String) async throws {
+        let deadline = clock.stepDeadline(from: now, workingHours: step.durationHours)
         let rows = try await connection.query("""
-            SELECT id FROM users WHERE username = \(username) AND unit_code = \(record.handlingUnit) AND active
+            INSERT INTO dossier_steps (dossier_id, step_code, step_name, handling_unit, assignee_id, assigned_by, opened_at, deadline)
+            SELECT \(record.id), \(step.code), \(step.name), \(record.handlingUnit), u.id, \(principal.userID), \(now), \(deadline)
+            FROM users u WHERE u.username = \(username) AND u.unit_code = \(record.handlingUnit) AND u.active
+            RETURNING id, assignee_id
             """)
-        guard let assigneeID = try rows.first?.decode(Int64.self, at: 0) else {
+        guard let row = rows.first else {
             throw StoreError.invalid(field: "assignee", reason: "\(username) is not an active officer of \(record.handlingUnit)")
         }
-        let deadline = clock.stepDeadline(from: now, workingHours: step.durationHours)
-        let stepID = try await connection.query("""
-            INSERT INTO dossier_steps (dossier_id, step_code, step_name, handling_unit, assignee_id, assigned_by, opened_at, deadline)
-            VALUES (\(record.id), \(step.code), \(step.name), \(record.handlingUnit), \(assigneeID), \(principal.userID), \(now), \(deadline))
-            RETURNING id
-            """).first!.decode(Int64.self, at: 0)
+        let (stepID, assigneeID) = try row.decode((Int64, Int64).self)
         sets += ["assignee_id = \(assigneeID)", "current_step = \(step.code)", "current_step_id = \(stepID)"]
         event.step = step.code
         event.stepDeadline = deadline
@@ -146,10 +142,10 @@ extension DossierChange {
     }
 
     /// Closes the open step, recording whether it finished early, on time or late.
-    mutating func closeStep() async throws {
+    mutating func closeStep() throws {
         guard let step = openStep else { return }
         let timeliness = StepTimeliness.of(deadline: step.deadline, completedAt: now)
-        _ = try await connection.execute("""
+        try connection.enqueue("""
             UPDATE dossier_steps SET closed_at = \(now), closed_by = \(principal.userID), timeliness = \(timeliness.rawValue)
             WHERE id = \(step.id)
             """)
@@ -158,8 +154,8 @@ extension DossierChange {
         if event.step == nil { event.step = step.code }
     }
 
-    mutating func payment(kind: String, amount: Int64, channel: String?, description: String?) async throws {
-        _ = try await connection.execute("""
+    mutating func payment(kind: String, amount: Int64, channel: String?, description: String?) throws {
+        try connection.enqueue("""
             INSERT INTO dossier_payments (dossier_id, kind, amount, channel, description, at, recorded_by)
             VALUES (\(record.id), \(kind), \(amount), \(channel), \(description), \(now), \(principal.userID))
             """)

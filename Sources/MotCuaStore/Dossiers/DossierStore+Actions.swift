@@ -6,13 +6,20 @@ extension DossierStore {
     /// Performs `command` in one transaction: locks the dossier row (so two officers can never both
     /// win), checks `If-Match`, asks MotCuaDomain whether the caller may do it now, then writes the new
     /// state, the history event and the outbox row. A refusal changes nothing.
+    ///
+    /// Two network round trips for most commands: BEGIN, the lock and the read go out together (the
+    /// read runs after the lock, so it sees the latest committed state), and the writes whose results
+    /// are not needed go out with the final update and COMMIT.
     public func perform(
         _ command: DossierCommand, code: String, by principal: Principal, ifMatch: Int?, now: Date, clock: DeadlineClock
     ) async throws -> DossierRecord {
         try await pool.withTransaction { tx in
-            let locked = try await tx.query("SELECT d.id FROM dossiers d WHERE d.code = \(code) AND \(principal.dossierScope) FOR UPDATE")
-            guard let id = try locked.first?.decode(Int64.self, at: 0) else { throw StoreError.notFound("No dossier \(code).") }
-            let record = try await load(id: id, tx)
+            let rows = try await tx.query([
+                "SELECT d.id FROM dossiers d WHERE d.code = \(code) AND \(principal.dossierScope) FOR UPDATE",
+                "SELECT \(unescaped: DossierRecord.selectList) \(unescaped: DossierRecord.fromClause) WHERE d.code = \(code)",
+            ])
+            guard !rows[0].isEmpty, let row = rows[1].first else { throw StoreError.notFound("No dossier \(code).") }
+            let record = try DossierRecord(row: row)
             if let ifMatch, ifMatch != record.version { throw StoreError.versionMismatch(current: record.version) }
             guard let procedure = try await procedureVersions.record(code: record.procedureCode, version: record.procedureVersion, on: tx)
             else { throw StoreError.notFound("Procedure \(record.procedureCode) version \(record.procedureVersion) is missing.") }
@@ -22,14 +29,6 @@ extension DossierStore {
             try await change.apply(command)
             return try await change.save()
         }
-    }
-
-    /// Loads a dossier by id inside a transaction (no scope: the caller already checked it).
-    private func load(id: Int64, _ connection: PostgresConnection) async throws -> DossierRecord {
-        let rows = try await connection.query("""
-            SELECT \(unescaped: DossierRecord.selectList) \(unescaped: DossierRecord.fromClause) WHERE d.id = \(id)
-            """)
-        return try DossierRecord(row: rows[0])
     }
 }
 
@@ -76,7 +75,7 @@ struct DossierChange {
         case .accept: accept()
         case .refuse, .stop, .withdraw: try await finish()
         case .requestSupplement(_, let items): try await requestSupplement(items)
-        case .supplement(let documents): try await supplement(documents)
+        case .supplement(let documents): try supplement(documents)
         case .assign(let assignee, let step):
             guard let step = step.map({ procedure.step(code: $0) }) ?? procedure.firstHandlingStep else {
                 throw StoreError.invalid(field: "step", reason: "not a step of procedure \(procedure.code)")
@@ -86,15 +85,15 @@ struct DossierChange {
             guard let step = procedure.step(code: stepCode) else {
                 throw StoreError.invalid(field: "step", reason: "\(stepCode) is not a step of procedure \(procedure.code)")
             }
-            try await closeStep()
+            try closeStep()
             try await openStep(step, assignee: assignee)
         case .requestPayment(let amount, let description):
             sets.append("fee_requested = fee_requested + \(amount)")
-            try await payment(kind: "request", amount: amount, channel: nil, description: description)
+            try payment(kind: "request", amount: amount, channel: nil, description: description)
         case .pay(let amount, let channel):
             sets.append("fee_paid = fee_paid + \(amount)")
             if channel != .cash { sets.append("paid_online = true") }
-            try await payment(kind: "payment", amount: amount, channel: channel.rawValue, description: nil)
+            try payment(kind: "payment", amount: amount, channel: channel.rawValue, description: nil)
         case .resolve: try await finish()
         case .return: break  // the event records who handed the result over, and when
         case .apologize(_, let newDate): try apologize(newDate)
@@ -127,13 +126,14 @@ struct DossierChange {
         sets.append("accept_by = \(clock.acceptBy(submittedAt: now))")
     }
 
-    /// Writes the new state, the event and its outbox row in one statement, and returns the new record.
+    /// Writes the new state, the event and its outbox row in one statement, commits in the same round
+    /// trip (with the writes queued before it), and returns the new record.
     mutating func save() async throws -> DossierRecord {
         event.to = status
         var update: PostgresQuery = "UPDATE dossiers SET status = \(status.code), version = version + 1, updated_at = \(now)"
         for set in sets { update += ", \(set)" }
         update += " WHERE id = \(record.id) \(DossierEvent.returning(at: now))"
-        let rows = try await connection.query("""
+        let rows = try await connection.queryCommitting("""
             WITH d AS (\(update)), \(event.inserts(at: now))
             SELECT \(unescaped: DossierRecord.selectList) \(unescaped: DossierRecord.from("d"))
             """)

@@ -49,6 +49,11 @@ extension DossierStore {
     /// Files a dossier in one transaction: checks, the next code of the receiving agency's day, the
     /// deadline or acceptance window, the intake event and outbox row, and the idempotency record with
     /// the rendered response. Same-key requests of one caller serialise on an advisory lock.
+    ///
+    /// Two network round trips (three with an `Idempotency-Key`): BEGIN, the key's lock and record,
+    /// the units and procedure, and an earlier dossier with the same external reference are read
+    /// together; the counter, the dossier, its event and outbox row are one statement, which goes out
+    /// with COMMIT unless the idempotency record (which holds the rendered response) must follow.
     public func intake(
         _ request: IntakeRequest, by principal: Principal, now: Date, clock: DeadlineClock, idempotency: IdempotencyKey?,
         render: @Sendable (DossierRecord) throws -> String
@@ -56,91 +61,116 @@ extension DossierStore {
         if case .failure(let refusal) = DossierRules.intake(channel: request.channel, actorRoles: principal.roles) {
             throw StoreError.forbidden(refusal.message)
         }
-        return try await pool.withTransaction { tx in
-            if let idempotency {
-                _ = try await tx.query("SELECT pg_advisory_xact_lock(hashtextextended(\(String(principal.userID) + ":" + idempotency.key), 0))")
-                let previous = try await tx.query("""
-                    SELECT request_hash, response FROM idempotency_keys WHERE user_id = \(principal.userID) AND key = \(idempotency.key)
-                    """).first
-                if let previous {
+        let handlingUnit = request.handlingUnit ?? request.receivingUnit
+        do {
+            return try await pool.withTransaction { tx in
+                var reads: [PostgresQuery] = [Self.unitsAndProcedureQuery(request, handlingUnit)]
+                if let idempotency {
+                    reads += [
+                        "SELECT pg_advisory_xact_lock(hashtextextended(\(String(principal.userID) + ":" + idempotency.key), 0))",
+                        "SELECT request_hash, response FROM idempotency_keys WHERE user_id = \(principal.userID) AND key = \(idempotency.key)",
+                    ]
+                }
+                if request.externalReference != nil { reads.append(Self.externalReferenceQuery(request, principal)) }
+                let found = try await tx.query(reads)
+                if let idempotency, let previous = found[2].first {
                     guard try previous.decode(String.self, at: 0) == idempotency.requestHash else {
                         throw StoreError.conflict(code: "idempotency-conflict", detail: "This Idempotency-Key was used with another request body.")
                     }
                     return .replayed(response: try previous.decode(String.self, at: 1))
                 }
-            }
-            let handlingUnit = request.handlingUnit ?? request.receivingUnit
-            let (procedure, province) = try await checkProcedureAndUnits(request, handlingUnit, principal, tx)
-            try Self.checkDocuments(request, procedure.definition)
-
-            let today = LocalDate(vietnam: now)
-            let sequence = try await tx.query("""
-                INSERT INTO dossier_counters (agency, day, last_seq) VALUES (\(request.receivingUnit), \(today.description)::date, 1)
-                ON CONFLICT (agency, day) DO UPDATE SET last_seq = dossier_counters.last_seq + 1
-                RETURNING last_seq
-                """).first!.decode(Int.self, at: 0)
-            guard let agency = AgencyCode(request.receivingUnit) else {
-                throw StoreError.invalid(field: "receivingUnit", reason: "is not a valid agency code")
-            }
-            let code = DossierCode(agency: agency, date: today, sequence: sequence)
-            let online = request.channel == .online
-            let definition = procedure.definition
-            let startDate = online ? nil : clock.startDate(acceptedAt: now, cutoff: definition.cutoff)
-            let deadline = online ? nil : clock.deadline(acceptedAt: now, cutoff: definition.cutoff, processingTime: definition.processingTime)
-            let status: DossierStatus = online ? .submitted : .received
-            let event = DossierEvent(type: "intake", to: status, actorID: principal.userID, data: ["channel": .string(request.channel.rawValue)])
-            let rows = try await tx.query("""
-                WITH d AS (
-                    INSERT INTO dossiers (code, province, procedure_code, procedure_version, receiving_unit, handling_unit, channel, status,
-                        applicant, applicant_name, documents, digitized, note, submitted_at, received_at, listed_at, start_date, due_date,
-                        due_at, appointment_date, accept_by, lookup_key, external_reference, created_by, created_at, updated_at)
-                    VALUES (\(code.description), \(province), \(definition.code), \(procedure.version), \(request.receivingUnit), \(handlingUnit),
-                        \(request.channel.rawValue), \(status.code), \(PostgresJSON(request.applicant))::jsonb, \(request.applicant.fullName),
-                        \(PostgresJSON(request.documents))::jsonb, \(request.documents.contains { $0.digitized }), \(request.note),
-                        \(online ? now : nil), \(online ? nil : now), \(now), \(startDate?.description)::date,
-                        \(deadline?.dueDate.description)::date, \(deadline?.dueAt), \(deadline?.dueDate.description)::date,
-                        \(online ? clock.acceptBy(submittedAt: now) : nil), \(LookupKey.generate()), \(request.externalReference), \(principal.userID), \(now), \(now))
-                    ON CONFLICT (external_reference, created_by) WHERE external_reference IS NOT NULL DO NOTHING
-                    \(DossierEvent.returning(at: now))),
-                \(event.inserts(at: now))
-                SELECT \(unescaped: DossierRecord.selectList) \(unescaped: DossierRecord.from("d"))
-                """)
-            guard let row = rows.first else { throw try await externalReferenceTaken(request.externalReference, principal, tx) }
-            let record = try DossierRecord(row: row)
-            let response = try render(record)
-            if let idempotency {
-                _ = try await tx.execute("""
+                if request.externalReference != nil, let existing = try found.last?.first?.decode(String.self, at: 0) {
+                    throw Self.externalReferenceTaken(request.externalReference, by: existing)
+                }
+                let procedure = try await checkProcedureAndUnits(found[0], request, handlingUnit, principal, tx)
+                try Self.checkDocuments(request, procedure.definition)
+                let insert = try insertQuery(request, handlingUnit, procedure, principal, now: now, clock: clock)
+                guard let idempotency else {
+                    let record = try DossierRecord(row: try await tx.queryCommitting(insert)[0])
+                    return .created(record, response: try render(record))
+                }
+                let record = try DossierRecord(row: try await tx.query(insert)[0])
+                let response = try render(record)
+                try tx.enqueue("""
                     INSERT INTO idempotency_keys (user_id, key, request_hash, dossier_id, response)
                     VALUES (\(principal.userID), \(idempotency.key), \(idempotency.requestHash), \(record.id), \(response))
                     """)
+                return .created(record, response: response)
             }
-            return .created(record, response: response)
+        } catch let error as PostgresError where error.code == .uniqueViolation && error.constraint == "dossiers_external_reference" {
+            // Another request with the same reference committed between our read and our insert.
+            let existing = try await pool.query(Self.externalReferenceQuery(request, principal)).first?.decode(String.self, at: 0)
+            throw Self.externalReferenceTaken(request.externalReference, by: existing ?? "?")
         }
     }
 
-    /// The refusal of an intake whose external reference the caller already used (the insert found it taken).
-    private func externalReferenceTaken(_ reference: String?, _ principal: Principal, _ connection: PostgresConnection) async throws
-        -> StoreError
-    {
-        let existing = try await connection.query("""
-            SELECT code FROM dossiers WHERE external_reference = \(reference) AND created_by = \(principal.userID)
-            """).first?.decode(String.self, at: 0)
-        return .conflict(
-            code: "external-reference-taken",
-            detail: "The external reference \(reference ?? "") is already used by dossier \(existing ?? "?") filed by this account.")
+    /// The counter of the receiving agency's day, the dossier, its intake event and outbox row, in
+    /// one statement returning the new record. The code is the agency's prefix and the counter's
+    /// value, padded as `DossierCode` does.
+    private func insertQuery(
+        _ request: IntakeRequest, _ handlingUnit: String, _ procedure: ProcedureRecord, _ principal: Principal, now: Date,
+        clock: DeadlineClock
+    ) throws -> PostgresQuery {
+        guard let agency = AgencyCode(request.receivingUnit) else {
+            throw StoreError.invalid(field: "receivingUnit", reason: "is not a valid agency code")
+        }
+        let today = LocalDate(vietnam: now)
+        let online = request.channel == .online
+        let definition = procedure.definition
+        let startDate = online ? nil : clock.startDate(acceptedAt: now, cutoff: definition.cutoff)
+        let deadline = online ? nil : clock.deadline(acceptedAt: now, cutoff: definition.cutoff, processingTime: definition.processingTime)
+        let status: DossierStatus = online ? .submitted : .received
+        let event = DossierEvent(type: "intake", to: status, actorID: principal.userID, data: ["channel": .string(request.channel.rawValue)])
+        return """
+            WITH counter AS (
+                INSERT INTO dossier_counters (agency, day, last_seq) VALUES (\(request.receivingUnit), \(today.description)::date, 1)
+                ON CONFLICT (agency, day) DO UPDATE SET last_seq = dossier_counters.last_seq + 1
+                RETURNING last_seq),
+            d AS (
+                INSERT INTO dossiers (code, province, procedure_code, procedure_version, receiving_unit, handling_unit, channel, status,
+                    applicant, applicant_name, documents, digitized, note, submitted_at, received_at, listed_at, start_date, due_date,
+                    due_at, appointment_date, accept_by, lookup_key, external_reference, created_by, created_at, updated_at)
+                SELECT \(DossierCode.prefix(agency: agency, date: today)) || lpad(counter.last_seq::text, greatest(\(DossierCode.sequenceDigits), length(counter.last_seq::text)), '0'),
+                    \(principal.province), \(definition.code), \(procedure.version), \(request.receivingUnit), \(handlingUnit),
+                    \(request.channel.rawValue), \(status.code), \(PostgresJSON(request.applicant))::jsonb, \(request.applicant.fullName),
+                    \(PostgresJSON(request.documents))::jsonb, \(request.documents.contains { $0.digitized }), \(request.note),
+                    \(online ? now : nil), \(online ? nil : now), \(now), \(startDate?.description)::date,
+                    \(deadline?.dueDate.description)::date, \(deadline?.dueAt), \(deadline?.dueDate.description)::date,
+                    \(online ? clock.acceptBy(submittedAt: now) : nil), \(LookupKey.generate()), \(request.externalReference), \(principal.userID), \(now), \(now)
+                FROM counter
+                \(DossierEvent.returning(at: now))),
+            \(event.inserts(at: now))
+            SELECT \(unescaped: DossierRecord.selectList) \(unescaped: DossierRecord.from("d"))
+            """
     }
 
-    /// The procedure's current version, and the province of the two units. Both units must be communes
-    /// of the caller's province; an officer receives at their own desk. One query for all of it.
+    /// The code of the caller's dossier with the request's external reference (none without one).
+    private static func externalReferenceQuery(_ request: IntakeRequest, _ principal: Principal) -> PostgresQuery {
+        "SELECT code FROM dossiers WHERE external_reference = \(request.externalReference) AND created_by = \(principal.userID)"
+    }
+
+    /// The refusal of an intake whose external reference the caller already used.
+    private static func externalReferenceTaken(_ reference: String?, by existing: String) -> StoreError {
+        .conflict(
+            code: "external-reference-taken",
+            detail: "The external reference \(reference ?? "") is already used by dossier \(existing) filed by this account.")
+    }
+
+    /// The procedure's current version and the kind and province of the two units, one row per unit found.
+    private static func unitsAndProcedureQuery(_ request: IntakeRequest, _ handling: String) -> PostgresQuery {
+        """
+        SELECT v.current_version, u.code, u.kind, u.province
+        FROM (SELECT (SELECT current_version FROM procedures WHERE code = \(request.procedureCode)) AS current_version) v
+        LEFT JOIN units u ON u.code IN (\(request.receivingUnit), \(handling))
+        """
+    }
+
+    /// The procedure's current version, checked with the two units: both must be communes of the
+    /// caller's province; an officer receives at their own desk.
     private func checkProcedureAndUnits(
-        _ request: IntakeRequest, _ handling: String, _ principal: Principal, _ connection: PostgresConnection
-    ) async throws -> (ProcedureRecord, province: String) {
+        _ rows: PostgresRows, _ request: IntakeRequest, _ handling: String, _ principal: Principal, _ connection: PostgresConnection
+    ) async throws -> ProcedureRecord {
         let receiving = request.receivingUnit
-        let rows = try await connection.query("""
-            SELECT v.current_version, u.code, u.kind, u.province
-            FROM (SELECT (SELECT current_version FROM procedures WHERE code = \(request.procedureCode)) AS current_version) v
-            LEFT JOIN units u ON u.code IN (\(receiving), \(handling))
-            """)
         var units: [String: (kind: String, province: String)] = [:]
         for row in rows {
             if let code = try row.decode(String?.self, at: 1) {
@@ -162,7 +192,7 @@ extension DossierStore {
             throw StoreError.forbidden("Officers receive dossiers at their own unit (\(principal.unitCode)).")
         }
         guard let procedure, problems.isEmpty else { throw StoreError.invalidFields(problems) }
-        return (procedure, principal.province)
+        return procedure
     }
 
     /// Filed documents must be components of the procedure; a counter or postal dossier must be complete.

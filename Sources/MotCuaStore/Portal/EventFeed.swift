@@ -46,12 +46,14 @@ public struct EventFeed: Sendable {
                 return nil
             }
             // A statement of its own, after the lock: its snapshot sees the previous sequencer's commit.
+            // The highest position is a scalar subquery, computed once: as a joined aggregate, a plan
+            // made while the outbox looked empty recomputed it for every row (seconds for a batch).
             return try await tx.query("""
                 WITH batch AS (
                     SELECT id, row_number() OVER (ORDER BY id) AS n
-                    FROM (SELECT id FROM outbox WHERE position IS NULL ORDER BY id LIMIT \(batch)) unsequenced),
-                top AS (SELECT coalesce(max(position), 0) AS last FROM outbox)
-                UPDATE outbox o SET position = top.last + batch.n FROM batch, top WHERE o.id = batch.id
+                    FROM (SELECT id FROM outbox WHERE position IS NULL ORDER BY id LIMIT \(batch)) unsequenced)
+                UPDATE outbox o SET position = (SELECT coalesce(max(position), 0) FROM outbox) + batch.n
+                FROM batch WHERE o.id = batch.id
                 """).affectedRows
         }
     }
