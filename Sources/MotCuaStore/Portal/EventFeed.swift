@@ -46,16 +46,21 @@ public struct EventFeed: Sendable {
                 return nil
             }
             // A statement of its own, after the lock: its snapshot sees the previous sequencer's commit.
-            // The highest position is a scalar subquery, computed once: as a joined aggregate, a plan
-            // made while the outbox looked empty recomputed it for every row (seconds for a batch).
-            return try await tx.query("""
-                WITH batch AS (
-                    SELECT id, row_number() OVER (ORDER BY id) AS n
-                    FROM (SELECT id FROM outbox WHERE position IS NULL ORDER BY id LIMIT \(batch)) unsequenced)
-                UPDATE outbox o SET position = (SELECT coalesce(max(position), 0) FROM outbox) + batch.n
-                FROM batch WHERE o.id = batch.id
-                """).affectedRows
+            return try await tx.query(Self.sequenceQuery(batch: batch)).affectedRows
         }
+    }
+
+    /// Numbers the batch after the highest position. That highest position is a scalar subquery,
+    /// computed once (an InitPlan): as a joined aggregate, a plan made while the outbox looked empty
+    /// recomputed it for every row (seconds for a batch).
+    static func sequenceQuery(batch: Int) -> PostgresQuery {
+        """
+        WITH batch AS (
+            SELECT id, row_number() OVER (ORDER BY id) AS n
+            FROM (SELECT id FROM outbox WHERE position IS NULL ORDER BY id LIMIT \(batch)) unsequenced)
+        UPDATE outbox o SET position = (SELECT coalesce(max(position), 0) FROM outbox) + batch.n
+        FROM batch WHERE o.id = batch.id
+        """
     }
 
     /// The highest position given so far (0 before any).
