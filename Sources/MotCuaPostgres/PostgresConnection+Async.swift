@@ -30,7 +30,8 @@ extension PostgresConnection {
 
     /// Queues a statement whose result is not needed (an event, an idempotency record) to go out
     /// with the next statement on this connection, or with the COMMIT of `withTransaction`, in the
-    /// same network round trip. An error in it fails that next statement and so the transaction.
+    /// same network round trip; with no statement after it, it goes out when `withConnection`'s body
+    /// returns. An error in it fails that next statement (and so the transaction).
     /// - Throws: the query's encoding error (for example text with U+0000).
     public func enqueue(_ query: PostgresQuery) throws {
         if let encodingError = query.encodingError { throw encodingError }
@@ -77,6 +78,12 @@ extension PostgresConnection {
     /// it must run even in a cancelled task.
     nonisolated(nonsending) func query(_ query: PostgresQuery, cancellable: Bool) async throws -> PostgresRows {
         try await operation(cancellable: cancellable) { try await $0.perform([query])[0] }
+    }
+
+    /// Sends what was queued, if anything; not cancellable, like the COMMIT it stands in for.
+    nonisolated(nonsending) func flushQueued() async throws {
+        guard !queued.isEmpty else { return }
+        try await operation(cancellable: false) { try await $0.sendQueued() }
     }
 
     /// Sends what was queued and COMMIT; not cancellable, as a transaction's end must always go out.

@@ -21,13 +21,16 @@ extension PostgresConnection {
     /// same round trip when `commit` is set; returns each statement's rows. Statements are prepared
     /// (named, cached per connection by SQL text) unless the cache is disabled.
     func perform(_ queries: [PostgresQuery], commit: Bool = false) async throws -> [PostgresRows] {
+        let pending = queued
         do {
             return try await send(queries, commit: commit)
         } catch let error as PostgresError where error.sqlState == "0A000" || error.sqlState == "26000" {
             // "cached plan must not change result type" after DDL, or the statement was dropped by
-            // DEALLOCATE/DISCARD: forget them. Outside a transaction nothing ran, so retry once.
-            queries.forEach { statements.remove(sql: $0.sql) }
+            // DEALLOCATE/DISCARD: forget them. Outside a transaction nothing ran (the queued
+            // statements were rolled back with the failed pipeline), so queue them again and retry once.
+            (pending + queries.map { QueuedStatement(query: $0, prepare: true) }).forEach { statements.remove(sql: $0.query.sql) }
             guard transactionIsIdle else { throw error }
+            queued = pending
             return try await send(queries, commit: commit)
         }
     }

@@ -26,7 +26,7 @@ extension PostgresPool {
     /// Returns a connection: rolls back an open transaction, discards it if broken.
     func release(_ pooled: PooledConnection) async {
         let connection = pooled.connection
-        connection.queued = []  // queued outside a transaction with no statement after it: never sent
+        connection.queued = []  // left by a body that threw: not to be sent for the next borrower
         var healthy = !connection.isBroken
         if healthy, !connection.transactionIsIdle {
             // A handler threw mid-transaction: the next borrower must not inherit it. Not cancellable,

@@ -52,6 +52,8 @@ public final class PostgresPool: Service, Sendable {
         let result: T
         do {
             result = try await body(pooled.connection)
+            // Writes queued outside a transaction with no statement after them: sent, never dropped.
+            try await pooled.connection.flushQueued()
         } catch {
             await release(pooled)
             throw error

@@ -75,6 +75,14 @@ struct PipelineTests {
         }
     }
 
+    @Test("a write queued outside a transaction with nothing after it is sent when the connection is returned")
+    func queuedWriteWithNothingAfter() async throws {
+        try await withCountedPool { pool, _, table in
+            try await pool.withConnection { connection in try connection.enqueue("INSERT INTO \(unescaped: table) VALUES (\(9))") }
+            #expect(try await pool.query("SELECT id FROM \(unescaped: table)").map { try $0.decode(Int.self, at: 0) } == [9])
+        }
+    }
+
     @Test("a failing queued write fails the next statement and rolls the transaction back")
     func failingQueuedWrite() async throws {
         try await withCountedPool { pool, _, table in
