@@ -12,13 +12,17 @@
 #  5. the evaluation reports' latency, the server's peak RSS, the 5xx answers
 #  6. the client library (motcua-bench) against wrk -t1 -c1 on one connection
 #  7. webhook deliveries to a local receiver while intake runs at full speed: events/s and lag from commit to delivery
-# Results go to stdout and bench-results/latest.md. BENCH_DURATION (seconds) and BENCH_ROWS can be lowered for a quick run.
+# Results go to stdout and bench-results/latest.md. BENCH_DURATION (seconds) and BENCH_ROWS can be lowered for a quick run,
+# BENCH_OPERATIONS (e.g. "intake accept") limits the operations measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${BENCH_DURATION:-10}
 ROWS=${BENCH_ROWS:-1000000}
 POOL=${BENCH_POOL:-16}
 ROUNDS=3
+# The operations measured (all by default); the evaluations, client and webhook phases run only with all.
+DEFAULT_OPERATIONS="intake accept assign resolve get-by-code list-unit-status"
+OPERATIONS=${BENCH_OPERATIONS:-$DEFAULT_OPERATIONS}
 ONLINE=${BENCH_ONLINE:-150000}           # online dossiers to accept: 3 rounds at up to 5,000 req/s (at most 199,980)
 GET_PER_UNIT=$(( ROWS / 40 < 500 ? ROWS / 40 : 500 ))   # GET sample: 10,000 dossiers at 1,000,000 rows
 POOL_PER_UNIT=1000                       # pgbench's rows per commune and action
@@ -104,6 +108,8 @@ pg_ticks() {
     $2 == pm { t += $12 + $13 }
     END { print t + 0 }'
 }
+# WAL written (bytes) and MultiXact IDs created so far: write amplification and shared row locks.
+wal_mxid() { $PSQL -At -F' ' -c "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint, mxid_age('1')"; }
 server_5xx() { curl -s "$URL/metrics" | awk '/^http_requests_total/ && /status="5/ { n += $NF } END { print n + 0 }'; }
 # Every write leaves an outbox row that the server's feed sequencer numbers within 100 ms; wait for it,
 # so a run starts with nothing left over from the previous one.
@@ -117,13 +123,15 @@ settle() {
 RUNS=$DIR/runs.tsv
 : >"$RUNS"
 run_wrk() {  # operation round script [file]: server CPU and PostgreSQL CPU count until the outbox is sequenced
-  local op=$1 round=$2 out="$DIR/wrk-$1-$2.txt" s0 p0 e0
+  local op=$1 round=$2 out="$DIR/wrk-$1-$2.txt" s0 p0 e0 w0 m0 w1 m1
   export BENCH_FILE=${4:-}
+  read -r w0 m0 < <(wal_mxid)
   s0=$(proc_ticks "$SERVER_PID"); p0=$(pg_ticks); e0=$(server_5xx)
   wrk -t2 -c32 -d"${DURATION}s" --latency -s "scripts/bench/$3" "$URL" >"$out" 2>&1 || true
   settle
-  printf '%s\twrk\t%s\t%s\t%s\t%s\t%s\n' "$op" "$round" "$out" $(( $(proc_ticks "$SERVER_PID") - s0 )) $(( $(pg_ticks) - p0 )) \
-    $(( $(server_5xx) - e0 )) >>"$RUNS"
+  read -r w1 m1 < <(wal_mxid)
+  printf '%s\twrk\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$op" "$round" "$out" $(( $(proc_ticks "$SERVER_PID") - s0 )) $(( $(pg_ticks) - p0 )) \
+    $(( $(server_5xx) - e0 )) $(( w1 - w0 )) $(( m1 - m0 )) >>"$RUNS"
   python3 scripts/bench/summarize.py "$RUNS" "$CLK_TCK" --last
 }
 # pgbench runs scripts/bench/pg-<operation>.sql: prepared statements, as many connections as the server's
@@ -140,16 +148,18 @@ PG_VARS=(-D province=BENCH -D procedure=2.000884 -D procedure_version="$PROCEDUR
   -D today="$TODAY" -D yymmdd="$YYMMDD" -D due_date="$DUE_DATE" -D due_at="$DUE_AT" -D step_deadline="$STEP_DEADLINE"
   -D get_per_unit="$GET_PER_UNIT" -D pool_per_unit="$POOL_PER_UNIT" -D step_base="$STEP_BASE")
 run_pgbench() {  # operation round
-  local op=$1 round=$2 script=scripts/bench/pg-$1.sql out="$DIR/pgbench-$1-$2.txt" vars p0 p1 line
+  local op=$1 round=$2 script=scripts/bench/pg-$1.sql out="$DIR/pgbench-$1-$2.txt" vars p0 p1 line w0 m0 w1 m1
   vars=("${PG_VARS[@]}")
   while IFS= read -r line; do vars+=(-D "${line#-- -D }"); done < <(grep '^-- -D ' "$script")
   kill -STOP "$SERVER_PID"
+  read -r w0 m0 < <(wal_mxid)
   p0=$(pg_ticks)
   PGOPTIONS=$SESSION pgbench -n -M prepared -c"$POOL" -j2 -T"$DURATION" "${vars[@]}" -f "$script" "$DB" >"$out" 2>&1 || true
   p1=$(pg_ticks)
+  read -r w1 m1 < <(wal_mxid)
   kill -CONT "$SERVER_PID"
   settle
-  printf '%s\tpgbench\t%s\t%s\t\t%s\t\n' "$op" "$round" "$out" $(( p1 - p0 )) >>"$RUNS"
+  printf '%s\tpgbench\t%s\t%s\t\t%s\t\t%s\t%s\n' "$op" "$round" "$out" $(( p1 - p0 )) $(( w1 - w0 )) $(( m1 - m0 )) >>"$RUNS"
   python3 scripts/bench/summarize.py "$RUNS" "$CLK_TCK" --last
 }
 # Each action round acts on dossiers in the status it applies to, picked just before it: accept the
@@ -162,48 +172,60 @@ action_codes() {  # status
   [ "$(wc -l <"$DIR/action-codes.txt")" -ge $(( 5000 * DURATION )) ] || echo "   (only $(wc -l <"$DIR/action-codes.txt") dossiers in status $1 left)"
 }
 echo "== load: per operation $ROUNDS rounds of wrk -t2 -c32 -d${DURATION}s (server, pool $POOL) and pgbench -M prepared -c$POOL -j2 -T$DURATION (its SQL)"
-for round in $(seq 1 $ROUNDS); do run_wrk intake "$round" intake.lua; run_pgbench intake "$round"; done
-for round in $(seq 1 $ROUNDS); do action_codes 1; BENCH_ACTION=accept run_wrk accept "$round" action.lua "$DIR/action-codes.txt"; run_pgbench accept "$round"; done
-for round in $(seq 1 $ROUNDS); do action_codes 2; BENCH_ACTION=assign run_wrk assign "$round" action.lua "$DIR/action-codes.txt"; run_pgbench assign "$round"; done
-for round in $(seq 1 $ROUNDS); do action_codes 4; BENCH_ACTION=resolve run_wrk resolve "$round" action.lua "$DIR/action-codes.txt"; run_pgbench resolve "$round"; done
-for round in $(seq 1 $ROUNDS); do run_wrk get-by-code "$round" get.lua "$DIR/get-codes.txt"; run_pgbench get-by-code "$round"; done
-for round in $(seq 1 $ROUNDS); do run_wrk list-unit-status "$round" list.lua; run_pgbench list-unit-status "$round"; done
+$PSQL -c "CREATE TABLE bench_table_use AS SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'dossiers';
+           CREATE TABLE bench_index_use AS SELECT indexrelname, idx_scan FROM pg_stat_user_indexes WHERE relname = 'dossiers'"
+measured() { [[ " $OPERATIONS " == *" $1 "* ]]; }
+measured intake && for round in $(seq 1 $ROUNDS); do run_wrk intake "$round" intake.lua; run_pgbench intake "$round"; done
+measured accept && for round in $(seq 1 $ROUNDS); do action_codes 1; BENCH_ACTION=accept run_wrk accept "$round" action.lua "$DIR/action-codes.txt"; run_pgbench accept "$round"; done
+measured assign && for round in $(seq 1 $ROUNDS); do action_codes 2; BENCH_ACTION=assign run_wrk assign "$round" action.lua "$DIR/action-codes.txt"; run_pgbench assign "$round"; done
+measured resolve && for round in $(seq 1 $ROUNDS); do action_codes 4; BENCH_ACTION=resolve run_wrk resolve "$round" action.lua "$DIR/action-codes.txt"; run_pgbench resolve "$round"; done
+measured get-by-code && for round in $(seq 1 $ROUNDS); do run_wrk get-by-code "$round" get.lua "$DIR/get-codes.txt"; run_pgbench get-by-code "$round"; done
+measured list-unit-status && for round in $(seq 1 $ROUNDS); do run_wrk list-unit-status "$round" list.lua; run_pgbench list-unit-status "$round"; done
 RSS_KB=$(awk '/VmHWM/ {print $2}' "/proc/$SERVER_PID/status")
 
-echo "== evaluation reports (median of 5)"
-timed() {  # path
-  for _ in 1 2 3 4 5; do curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $AUDITOR" "$URL$1"; done | sort -n | sed -n 3p
-}
-MONTH_FROM=$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m-%d); MONTH_TO=$(date -d "$(date +%Y-%m-01) -1 day" +%Y-%m-%d)
-WEEK=$(date -d '-7 days' +%G-W%V)
-EVAL_UNIT=$(timed "/v1/evaluations/units/BENCH.01?from=$MONTH_FROM&to=$MONTH_TO")
-EVAL_OFFICERS=$(timed "/v1/evaluations/officers?unit=BENCH.01&week=$WEEK")
-EVAL_RANKING=$(timed "/v1/evaluations/units?from=$MONTH_FROM&to=$MONTH_TO")
-echo "   unit month ${EVAL_UNIT}s, officers week ${EVAL_OFFICERS}s, province ranking ${EVAL_RANKING}s"
+# dossiers' updates during the load phases that were HOT, and the indexes of dossiers none of their statements used
+read -r UPDATES HOT < <($PSQL -At -F' ' -c "SELECT s.n_tup_upd - b.n_tup_upd, s.n_tup_hot_upd - b.n_tup_hot_upd
+                                              FROM pg_stat_user_tables s, bench_table_use b WHERE s.relname = 'dossiers'")
+UNUSED_INDEXES=$($PSQL -At -c "SELECT coalesce(string_agg(s.indexrelname, ', ' ORDER BY s.indexrelname), 'none')
+                               FROM pg_stat_user_indexes s JOIN bench_index_use b USING (indexrelname)
+                               WHERE s.relname = 'dossiers' AND s.idx_scan = b.idx_scan")
+ALL_PHASES=0; [ "$OPERATIONS" = "${DEFAULT_OPERATIONS}" ] && ALL_PHASES=1
+if [ "$ALL_PHASES" = 1 ]; then
+  echo "== evaluation reports (median of 5)"
+  timed() {  # path
+    for _ in 1 2 3 4 5; do curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $AUDITOR" "$URL$1"; done | sort -n | sed -n 3p
+  }
+  MONTH_FROM=$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m-%d); MONTH_TO=$(date -d "$(date +%Y-%m-01) -1 day" +%Y-%m-%d)
+  WEEK=$(date -d '-7 days' +%G-W%V)
+  EVAL_UNIT=$(timed "/v1/evaluations/units/BENCH.01?from=$MONTH_FROM&to=$MONTH_TO")
+  EVAL_OFFICERS=$(timed "/v1/evaluations/officers?unit=BENCH.01&week=$WEEK")
+  EVAL_RANKING=$(timed "/v1/evaluations/units?from=$MONTH_FROM&to=$MONTH_TO")
+  echo "   unit month ${EVAL_UNIT}s, officers week ${EVAL_OFFICERS}s, province ranking ${EVAL_RANKING}s"
 
-echo "== client library vs wrk on one connection"
-CLIENT_OUT=$(BENCH_DURATION=5s BENCH_REQUESTS=10000 BENCH_ROUNDS=3 scripts/bench-client.sh "$URL" "$TOKEN" "$(head -n 1 "$DIR/get-codes.txt")" 2>/dev/null)
-echo "$CLIENT_OUT" | grep '^round' | sed 's/^/   /'
-read -r CLIENT_RPS WRK1 RATIO < <(echo "$CLIENT_OUT" | tail -n 1 | sed 's/client_rps=//; s/wrk_rps=//; s/ratio=//')
-echo "   client $CLIENT_RPS req/s, wrk -t1 -c1 $WRK1 req/s: $RATIO"
+  echo "== client library vs wrk on one connection"
+  CLIENT_OUT=$(BENCH_DURATION=5s BENCH_REQUESTS=10000 BENCH_ROUNDS=3 scripts/bench-client.sh "$URL" "$TOKEN" "$(head -n 1 "$DIR/get-codes.txt")" 2>/dev/null)
+  echo "$CLIENT_OUT" | grep '^round' | sed 's/^/   /'
+  read -r CLIENT_RPS WRK1 RATIO < <(echo "$CLIENT_OUT" | tail -n 1 | sed 's/client_rps=//; s/wrk_rps=//; s/ratio=//')
+  echo "   client $CLIENT_RPS req/s, wrk -t1 -c1 $WRK1 req/s: $RATIO"
 
-echo "== webhook deliveries while intake runs"
-python3 scripts/bench/receiver.py $RECEIVER_PORT & RECEIVER_PID=$!
-curl -sf -X POST "$URL/v1/webhooks" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-  -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\",\"eventTypes\":[\"dossier.intake\"]}" >/dev/null
-run_wrk intake+webhook 1 intake.lua
-for _ in $(seq 1 240); do
-  [ "$($PSQL -At -c "SELECT count(*) FROM webhook_deliveries WHERE state = 'pending'")" = 0 ] && break; sleep 0.5
-done
-# From the writing transaction's start (outbox.created_at) to the receiver's 2xx being recorded, on the database's clock.
-read -r HOOK_DELIVERED HOOK_RATE HOOK_P50 HOOK_P99 HOOK_PENDING < <($PSQL -At -F' ' -c "
-  SELECT count(*) FILTER (WHERE w.state = 'delivered'),
-         round(count(*) FILTER (WHERE w.state = 'delivered') / greatest(extract(epoch FROM max(w.delivered_at) - min(o.created_at)), 0.001)),
-         round(1000 * percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM w.delivered_at - o.created_at))),
-         round(1000 * percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM w.delivered_at - o.created_at))),
-         count(*) FILTER (WHERE w.state <> 'delivered')
-  FROM webhook_deliveries w JOIN outbox o ON o.id = w.outbox_id")
-echo "   $HOOK_DELIVERED events delivered at $HOOK_RATE events/s; lag from commit p50 ${HOOK_P50} ms, p99 ${HOOK_P99} ms; not delivered $HOOK_PENDING"
+  echo "== webhook deliveries while intake runs"
+  python3 scripts/bench/receiver.py $RECEIVER_PORT & RECEIVER_PID=$!
+  curl -sf -X POST "$URL/v1/webhooks" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\",\"eventTypes\":[\"dossier.intake\"]}" >/dev/null
+  run_wrk intake+webhook 1 intake.lua
+  for _ in $(seq 1 240); do
+    [ "$($PSQL -At -c "SELECT count(*) FROM webhook_deliveries WHERE state = 'pending'")" = 0 ] && break; sleep 0.5
+  done
+  # From the writing transaction's start (outbox.created_at) to the receiver's 2xx being recorded, on the database's clock.
+  read -r HOOK_DELIVERED HOOK_RATE HOOK_P50 HOOK_P99 HOOK_PENDING < <($PSQL -At -F' ' -c "
+    SELECT count(*) FILTER (WHERE w.state = 'delivered'),
+           round(count(*) FILTER (WHERE w.state = 'delivered') / greatest(extract(epoch FROM max(w.delivered_at) - min(o.created_at)), 0.001)),
+           round(1000 * percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM w.delivered_at - o.created_at))),
+           round(1000 * percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM w.delivered_at - o.created_at))),
+           count(*) FILTER (WHERE w.state <> 'delivered')
+    FROM webhook_deliveries w JOIN outbox o ON o.id = w.outbox_id")
+  echo "   $HOOK_DELIVERED events delivered at $HOOK_RATE events/s; lag from commit p50 ${HOOK_P50} ms, p99 ${HOOK_P99} ms; not delivered $HOOK_PENDING"
+fi
 SERVER_5XX=$(server_5xx)
 
 {
@@ -220,7 +242,9 @@ SERVER_5XX=$(server_5xx)
   echo "$SQL_CHECK" | sed 's/^/- /'
   echo
   echo "Server peak RSS: $((RSS_KB / 1024)) MB (≤ 250 MB $([ $((RSS_KB / 1024)) -le 250 ] && echo ✓ || echo ✗)). 5xx answers over the whole run: $SERVER_5XX $([ "$SERVER_5XX" = 0 ] && echo ✓ || echo ✗)."
+  echo "dossiers: $UPDATES updates, $HOT of them HOT; indexes no statement used during the run: $UNUSED_INDEXES."
   echo
+  [ "$ALL_PHASES" = 1 ] || exit 0
   echo "Evaluations (median of 5): unit report for a month ${EVAL_UNIT}s, officers' week ${EVAL_OFFICERS}s, province ranking for a month ${EVAL_RANKING}s."
   echo
   echo "Client library: sequential GETs on one connection, median of 3 alternating rounds: $CLIENT_RPS req/s vs wrk -t1 -c1 $WRK1 req/s ($RATIO)."

@@ -19,13 +19,14 @@ FROM (
 ) v;
 COMMIT;
 
--- Bulk load: foreign keys are not checked row by row (every generated row references the units,
--- users and procedures above), and the secondary indexes of dossiers and steps are dropped here and
--- built once at the end (both halve the load time).
+-- Bulk load: foreign keys and triggers do not fire row by row (every generated row references the
+-- units, users and procedures above; the search text is written below), and the secondary indexes of
+-- dossiers, their search text and steps are dropped here and built once at the end (both halve the
+-- load time).
 SET session_replication_role = replica;
 CREATE TEMP TABLE bench_indexes AS
 SELECT i.indexname, i.indexdef FROM pg_indexes i
-WHERE i.schemaname = 'public' AND i.tablename IN ('dossiers', 'dossier_steps')
+WHERE i.schemaname = 'public' AND i.tablename IN ('dossiers', 'dossier_steps', 'dossier_search')
   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname);
 DO $$ DECLARE r record; BEGIN
     FOR r IN SELECT indexname FROM bench_indexes LOOP EXECUTE format('DROP INDEX %I', r.indexname); END LOOP;
@@ -96,6 +97,10 @@ FROM dossiers d JOIN users u ON u.username = 'bench.l' || substr(d.handling_unit
 WHERE d.province = 'BENCH' AND d.status IN (9, 10);
 UPDATE dossiers d SET current_step_id = s.id, current_step = s.step_code, assignee_id = s.assignee_id
 FROM dossier_steps s WHERE s.dossier_id = d.id AND s.closed_at IS NULL AND d.province = 'BENCH';
+
+-- (the trigger that writes the search text does not fire in replica mode)
+INSERT INTO dossier_search (dossier_id, search_text)
+SELECT id, motcua_dossier_search_text(code, applicant_name) FROM dossiers WHERE province = 'BENCH';
 
 DO $$ DECLARE r record; BEGIN
     FOR r IN SELECT indexdef FROM bench_indexes LOOP EXECUTE r.indexdef; END LOOP;

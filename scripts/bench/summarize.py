@@ -5,9 +5,10 @@ Usage: summarize.py RUNS_TSV CLK_TCK            the markdown table, then a "Runs
        summarize.py RUNS_TSV CLK_TCK --last      one progress line for the last run recorded
 
 RUNS_TSV has one line per run, tab-separated:
-  operation  wrk|pgbench  round  output-file  server-ticks  postgres-ticks  server-5xx
+  operation  wrk|pgbench  round  output-file  server-ticks  postgres-ticks  server-5xx  wal-bytes  multixacts
 (ticks: CPU clock ticks spent during the run, utime + stime from /proc; server ticks and 5xx are
-empty for pgbench runs, when the server is stopped.)
+empty for pgbench runs, when the server is stopped; WAL bytes written and MultiXact IDs created
+during the run: write amplification and row locks shared by concurrent transactions.)
 """
 import re
 import statistics
@@ -70,12 +71,15 @@ def read_runs(path, clk_tck):
         if len(fields) < 7:
             continue
         op, kind, rnd, out, server_ticks, pg_ticks, server_5xx = fields[:7]
+        wal_bytes, multixacts = (fields[7:9] + ["", ""])[:2]
         run = {"op": op, "kind": kind, "round": rnd}
         run.update(parse_wrk(out) if kind == "wrk" else parse_pgbench(out))
         count = run["requests"] if kind == "wrk" else run["transactions"]
         run["server_us"] = int(server_ticks) * 1e6 / clk_tck / count if server_ticks and count else None
         run["pg_us"] = int(pg_ticks) * 1e6 / clk_tck / count if pg_ticks and count else None
         run["5xx"] = int(server_5xx) if server_5xx else 0
+        run["wal"] = int(wal_bytes) / count if wal_bytes and count else None
+        run["mxid"] = int(multixacts) * 1000 / count if multixacts and count else None
         runs.append(run)
     return runs
 
@@ -96,18 +100,21 @@ def progress(run):
         extra = f", socket errors {run['socket']}" if run["socket"] else ""
         return (f"   {run['op']} #{run['round']}: server {fmt(run['rps'])} req/s, p50 {fmt(run['p50'], 2)} ms, "
                 f"p99 {fmt(run['p99'], 2)} ms, non-2xx {run['non2xx']}{extra}; CPU per request: server "
-                f"{fmt(run['server_us'])} µs, PostgreSQL {fmt(run['pg_us'])} µs")
+                f"{fmt(run['server_us'])} µs, PostgreSQL {fmt(run['pg_us'])} µs; WAL {fmt(run['wal'])} B, "
+                f"MultiXacts {fmt(run['mxid'], 1)} per 1,000")
     if run["tps"] is None:
         return f"   {run['op']} #{run['round']}: pgbench FAILED: {run['error']}"
     return (f"   {run['op']} #{run['round']}: pgbench {fmt(run['tps'])} tps, latency {fmt(run['latency'], 2)} ms, "
-            f"failed {run['failed']}; PostgreSQL CPU per transaction {fmt(run['pg_us'])} µs")
+            f"failed {run['failed']}; PostgreSQL CPU per transaction {fmt(run['pg_us'])} µs; WAL {fmt(run['wal'])} B, "
+            f"MultiXacts {fmt(run['mxid'], 1)} per 1,000")
 
 
 def table(runs):
     ops = list(dict.fromkeys(r["op"] for r in runs))
     rows = [
-        "| operation | req/s | p50 | p99 | non-2xx | pgbench, same SQL (tps) | ratio | targets | server CPU/req | PostgreSQL CPU/req: server · pgbench |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| operation | req/s | p50 | p99 | non-2xx | pgbench, same SQL (tps) | ratio | targets | server CPU/req | PostgreSQL CPU/req: server · pgbench |"
+        " WAL/req: server · pgbench | MultiXacts per 1,000 req |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     lines = []
     for op in ops:
@@ -126,15 +133,16 @@ def table(runs):
             checks.append(f"≥{min_rps:,}/s {'✓' if rps is not None and rps >= min_rps else '✗'}")
             checks.append(f"p99 ≤{P99_MAX_MS} ms {'✓' if p99 is not None and p99 <= P99_MAX_MS else '✗'}")
         errors = f"{non2xx:,}" + (f" (+{socket:,} socket errors)" if socket else "")
-        pg_cpu = f"{fmt(median([r['pg_us'] for r in wrk]))} · {fmt(median([r['pg_us'] for r in pgb]))} µs" if pgb else \
-            f"{fmt(median([r['pg_us'] for r in wrk]))} µs"
+        both = lambda key, digits=0, unit="": (f"{fmt(median([r[key] for r in wrk]), digits)} · "
+                                             f"{fmt(median([r[key] for r in pgb]), digits)}{unit}" if pgb else
+                                             f"{fmt(median([r[key] for r in wrk]), digits)}{unit}")
         pgbench_cell = fmt(tps) if pgb else "–"
         if pgb and tps is None:
             pgbench_cell = "failed"
         rows.append(
             f"| {op} | {fmt(rps)} | {fmt(p50, 2)} ms | {fmt(p99, 2)} ms | {errors} | {pgbench_cell} | "
             f"{fmt(ratio, 2, 'x') if pgb else '–'} | {' · '.join(checks) if checks else '–'} | "
-            f"{fmt(median([r['server_us'] for r in wrk]))} µs | {pg_cpu} |")
+            f"{fmt(median([r['server_us'] for r in wrk]))} µs | {both('pg_us', 0, ' µs')} | {both('wal', 0, ' B')} | {both('mxid', 1)} |")
         per_run = ", ".join(fmt(r["rps"]) for r in wrk)
         per_pg = ", ".join(fmt(r["tps"]) if r["tps"] is not None else "failed" for r in pgb)
         lines.append(f"- {op}: server {per_run} req/s" + (f"; pgbench {per_pg} tps" if pgb else ""))

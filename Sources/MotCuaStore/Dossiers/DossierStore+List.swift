@@ -70,8 +70,13 @@ extension DossierStore {
         if let to = filter.receivedTo { common.append("d.listed_at < \(to.adding(days: 1).startInstant)") }
         if let reference = filter.externalReference { common.append("d.external_reference = \(reference)") }
         if let since = filter.updatedSince { common.append("d.updated_at >= \(since)") }
-        for word in ProcedureStore.searchWords(filter.search) {
-            common.append("d.search_text LIKE '%' || motcua_fold(\(ProcedureStore.escapeLike(word))) || '%'")
+        let words = ProcedureStore.searchWords(filter.search)
+        if !words.isEmpty {
+            // The text lives in its own table (migration 0012), written once at intake.
+            let matches = words.map { word -> PostgresQuery in
+                "s.search_text LIKE '%' || motcua_fold(\(ProcedureStore.escapeLike(word))) || '%'"
+            }
+            common.append("EXISTS (SELECT 1 FROM dossier_search s WHERE s.dossier_id = d.id AND \(PostgresQuery.joined(matches, separator: " AND ")))")
         }
         if let after {
             guard let instant = try? Date(postgresText: after.values[0]) else { throw StoreError.invalidCursor }
