@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import MotCuaClient
 import Testing
 
@@ -15,6 +18,36 @@ import Testing
             }
             fields.append(field)
             return fields
+        }
+    }
+
+    /// Each evaluation report printed with `--output csv` is the server's own `text/csv` answer (without
+    /// its byte-order mark): the same headers and cells (they had drifted: camelCase against snake_case).
+    @Test func evaluationCSVIsTheServersCSV() async throws {
+        try await LiveServer.run { server in
+            let s = try await Scenario.make(server)
+            _ = try await s.reception.dossiers.submit(s.dossierInput())
+            let cli = try CLIRunner(server: server.url)
+            let reports: [(arguments: [String], path: String, as: MotCuaClient)] = [
+                (["unit", s.commune], "/v1/evaluations/units/\(s.commune)", s.leader),
+                (["ranking"], "/v1/evaluations/units", s.admin),
+                (["officers", "--unit", s.commune], "/v1/evaluations/officers?unit=\(s.commune)", s.leader),
+                (["weekly", "--unit", s.commune], "/v1/evaluations/weekly?unit=\(s.commune)", s.leader),
+                (["procedures", "--unit", s.commune], "/v1/evaluations/procedures?unit=\(s.commune)", s.leader),
+            ]
+            for report in reports {
+                let printed = try await cli.run(
+                    ["evaluations"] + report.arguments + ["--output", "csv"], environment: ["MOTCUA_TOKEN": report.as.token!])
+                #expect(printed.status == 0, "\(printed.stderr)")
+                var request = URLRequest(url: URL(string: server.url.absoluteString + report.path)!)
+                request.setValue("Bearer \(report.as.token!)", forHTTPHeaderField: "Authorization")
+                request.setValue("text/csv", forHTTPHeaderField: "Accept")
+                let (data, _) = try await URLSession.shared.data(for: request)
+                let downloaded = String(decoding: data, as: UTF8.self)
+                #expect(downloaded.hasPrefix("\u{FEFF}"))
+                #expect(Self.csvRows(printed.stdout) == Self.csvRows(String(downloaded.dropFirst())), "\(report.arguments)")
+                #expect(Self.csvRows(printed.stdout).first?.contains("on_time_rate") == !report.arguments.contains("officers"))
+            }
         }
     }
 

@@ -32,9 +32,9 @@ import Testing
             let token = ["MOTCUA_TOKEN": s.admin.token!]
             let table = try await cli.run(["evaluations", "unit", s.commune, "--output", "table"], environment: token)
             #expect(table.status == 0, "\(table.stderr)")
-            #expect(table.stdout.contains("onTimeRate") && table.stdout.contains("GROUP"))
+            #expect(table.stdout.contains("on_time_rate") && table.stdout.contains("GROUP"))
             let csvOut = try await cli.run(["evaluations", "procedures", "--unit", s.commune, "--output", "csv"], environment: token)
-            #expect(csvOut.stdout.hasPrefix("code,name,dossiers,finished,statutory,average,p90,supplementRate,onTimeRate\r\n"))
+            #expect(csvOut.stdout.hasPrefix("code,name,dossiers,finished,statutory,unit,average_time,p90_time,supplement_rate,on_time_rate\r\n"))
             #expect(csvOut.stdout.contains(s.procedureCode))
             for arguments in [["officers", "--unit", s.commune], ["weekly", "--unit", s.commune], ["ranking"]] {
                 let result = try await cli.run(["evaluations"] + arguments + ["--output", "json"], environment: token)

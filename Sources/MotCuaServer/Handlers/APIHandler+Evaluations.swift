@@ -12,9 +12,7 @@ extension APIHandler {
         let figures = try await evaluations.unitFigures(.one(unit.code), start: period.start, end: period.end, asOf: period.asOf)
         let report = Components.Schemas.UnitEvaluation(figures[0], period: period)
         if Self.wantsCSV(input.headers.accept.map(\.contentType)) {
-            var table = UnitReportCSV.table()
-            table.append(UnitReportCSV.row(report))
-            return .ok(.init(body: .csv(table.body(vietnamese: input.query.lang == .vi))))
+            return .ok(.init(body: .csv(CSVTable.body(ReportColumns.unit, [report], vietnamese: input.query.lang == .vi))))
         }
         return .ok(.init(body: .json(report)))
     }
@@ -29,14 +27,13 @@ extension APIHandler {
             (a.index766.scaledPoints?.value ?? -1, a.onTimeRate?.value ?? -1, b.unit)
                 > (b.index766.scaledPoints?.value ?? -1, b.onTimeRate?.value ?? -1, a.unit)
         }
+        let items = ranked.enumerated().map { Components.Schemas.UnitRanking.ItemsPayloadPayload(rank: $0.offset + 1, evaluation: $0.element) }
         if Self.wantsCSV(input.headers.accept.map(\.contentType)) {
-            var table = UnitReportCSV.table(ranked: true)
-            for (index, report) in ranked.enumerated() { table.append([String(index + 1)] + UnitReportCSV.row(report)) }
-            return .ok(.init(body: .csv(table.body(vietnamese: input.query.lang == .vi))))
+            return .ok(.init(body: .csv(CSVTable.body(ReportColumns.ranking, items, vietnamese: input.query.lang == .vi))))
         }
         return .ok(.init(body: .json(.init(
             province: principal.province, from: period.from.description, to: period.to.description,
-            items: ranked.enumerated().map { .init(rank: $0.offset + 1, evaluation: $0.element) }))))
+            items: items))))
     }
 
     func getOfficerEvaluations(_ input: Operations.GetOfficerEvaluations.Input) async throws -> Operations.GetOfficerEvaluations.Output {
@@ -59,18 +56,7 @@ extension APIHandler {
                 late: officer.completion.late, openOverdue: officer.openOverdue, completionRate: .init(officer.completion.rate))
         }.sorted { ($0.completionRate?.value ?? 2, -$0.late, $0.username) < ($1.completionRate?.value ?? 2, -$1.late, $1.username) }
         if Self.wantsCSV(input.headers.accept.map(\.contentType)) {
-            var table = CSVTable([
-                ("username", "Tài khoản"), ("full_name", "Họ và tên"), ("due", "Số việc đến hạn"), ("carried_over", "Quá hạn tuần trước"),
-                ("completed_on_time", "Hoàn thành đúng hạn"), ("late", "Trễ hạn"), ("open_overdue", "Đang quá hạn"),
-                ("completion_rate", "Tỷ lệ hoàn thành"),
-            ])
-            for item in items {
-                table.append([
-                    item.username, item.fullName, String(item.due), String(item.carriedOver), String(item.completedOnTime),
-                    String(item.late), String(item.openOverdue), CSVTable.number(item.completionRate),
-                ])
-            }
-            return .ok(.init(body: .csv(table.body(vietnamese: input.query.lang == .vi))))
+            return .ok(.init(body: .csv(CSVTable.body(ReportColumns.officer, items, vietnamese: input.query.lang == .vi))))
         }
         let unitRate = WeeklyCompletion(week: week, due: total.due, carriedOver: total.carried, completedOnTime: total.onTime).rate
         return .ok(.init(body: .json(.init(unit: unit.code, week: week.description, unitCompletionRate: .init(unitRate), items: items))))
@@ -97,17 +83,7 @@ extension APIHandler {
             week = week.next
         }
         if Self.wantsCSV(input.headers.accept.map(\.contentType)) {
-            var table = CSVTable([
-                ("week", "Tuần"), ("monday", "Từ ngày"), ("steps_due", "Số việc đến hạn"), ("steps_on_time", "Việc hoàn thành đúng hạn"),
-                ("completion_rate", "Tỷ lệ hoàn thành"), ("dossiers", "Số hồ sơ"), ("on_time", "Hồ sơ đúng hạn"), ("on_time_rate", "Tỷ lệ đúng hạn"),
-            ])
-            for item in items {
-                table.append([
-                    item.week, item.monday, String(item.stepsDue), String(item.stepsCompletedOnTime), CSVTable.number(item.completionRate),
-                    String(item.dossiers), String(item.onTime), CSVTable.number(item.onTimeRate),
-                ])
-            }
-            return .ok(.init(body: .csv(table.body(vietnamese: input.query.lang == .vi))))
+            return .ok(.init(body: .csv(CSVTable.body(ReportColumns.week, items, vietnamese: input.query.lang == .vi))))
         }
         return .ok(.init(body: .json(.init(unit: unit.code, items: items))))
     }
@@ -125,19 +101,7 @@ extension APIHandler {
                 onTimeRate: .init(Index766.rate(row.onTime, row.dossiers)))
         }
         if Self.wantsCSV(input.headers.accept.map(\.contentType)) {
-            var table = CSVTable([
-                ("code", "Mã thủ tục"), ("name", "Tên thủ tục"), ("dossiers", "Số hồ sơ"), ("finished", "Đã giải quyết"),
-                ("statutory", "Thời hạn luật định"), ("unit", "Đơn vị thời gian"), ("average_time", "Thời gian trung bình"),
-                ("p90_time", "Thời gian P90"), ("supplement_rate", "Tỷ lệ yêu cầu bổ sung"), ("on_time_rate", "Tỷ lệ đúng hạn"),
-            ])
-            for item in items {
-                table.append([
-                    item.code, item.name, String(item.dossiers), String(item.finished), String(item.statutory.value),
-                    item.statutory.unit.rawValue, CSVTable.number(item.averageTime), CSVTable.number(item.p90Time),
-                    CSVTable.number(item.supplementRate), CSVTable.number(item.onTimeRate),
-                ])
-            }
-            return .ok(.init(body: .csv(table.body(vietnamese: input.query.lang == .vi))))
+            return .ok(.init(body: .csv(CSVTable.body(ReportColumns.procedure, items, vietnamese: input.query.lang == .vi))))
         }
         return .ok(.init(body: .json(.init(unit: unit.code, from: period.from.description, to: period.to.description, items: items))))
     }
@@ -159,29 +123,5 @@ extension APIHandler {
     /// True when the client asked for CSV before JSON.
     static func wantsCSV<T: AcceptableProtocol>(_ accepted: [T]) -> Bool where T: RawRepresentable, T.RawValue == String {
         accepted.first.map { $0.rawValue.lowercased().hasPrefix("text/csv") } ?? false
-    }
-}
-
-/// The unit report's CSV columns, shared by the single report and the ranking.
-enum UnitReportCSV {
-    static func table(ranked: Bool = false) -> CSVTable {
-        CSVTable((ranked ? [("rank", "Hạng")] : []) + [
-            ("unit", "Mã đơn vị"), ("unit_name", "Tên đơn vị"), ("from", "Từ ngày"), ("to", "Đến ngày"), ("dossiers", "Tổng số hồ sơ"),
-            ("received", "Tiếp nhận mới"), ("finished", "Đã giải quyết"), ("open", "Đang giải quyết"), ("early", "Trước hạn"),
-            ("on_time", "Đúng hạn"), ("late", "Trễ hạn"), ("within_deadline", "Trong hạn"), ("overdue", "Quá hạn"),
-            ("on_time_rate", "Tỷ lệ đúng hạn"), ("average_days", "Thời gian trung bình (ngày)"), ("supplement_requests", "Yêu cầu bổ sung"),
-            ("apologies", "Thư xin lỗi"), ("online_rate", "Tỷ lệ trực tuyến"), ("online_payment_rate", "Tỷ lệ thanh toán trực tuyến"),
-            ("digitisation_rate", "Tỷ lệ số hóa"), ("ratings", "Số đánh giá"), ("index_766", "Điểm 766"),
-        ])
-    }
-
-    static func row(_ r: Components.Schemas.UnitEvaluation) -> [String] {
-        [
-            r.unit, r.unitName ?? "", r.from, r.to, String(r.dossiers), String(r.received), String(r.finished), String(r.open),
-            String(r.timeliness.early), String(r.timeliness.onTime), String(r.timeliness.late), String(r.timeliness.withinDeadline),
-            String(r.timeliness.overdue), CSVTable.number(r.onTimeRate), CSVTable.number(r.averageProcessingDays),
-            String(r.supplementRequests), String(r.apologies), CSVTable.number(r.onlineRate), CSVTable.number(r.onlinePaymentRate),
-            CSVTable.number(r.digitisationRate), String(r.ratings.count), CSVTable.number(r.index766.points),
-        ]
     }
 }

@@ -49,17 +49,7 @@ struct EvaluationCommands: AsyncParsableCommand {
         mutating func run() async throws {
             let ranking = try await global.client().evaluations.ranking(from: period.from, to: period.to)
             if global.format == .json { return try Output.printJSON(ranking) }
-            let rows = ranking.items.map { Ranked(rank: $0.rank, evaluation: $0.evaluation) }
-            let unitColumns: [Column<Ranked>] = EvaluationColumns.unit.map { column in
-                Column<Ranked>(column.header) { column.value($0.evaluation) }
-            }
-            let columns: [Column<Ranked>] = [Column<Ranked>("rank") { String($0.rank) }] + unitColumns
-            try Output.list(rows, columns: columns, format: global.format)
-        }
-
-        struct Ranked: Encodable {
-            var rank: Int
-            var evaluation: UnitEvaluation
+            try Output.list(ranking.items, columns: ReportColumns.ranking.map(Column.init), format: global.format)
         }
     }
 
@@ -109,59 +99,17 @@ struct EvaluationCommands: AsyncParsableCommand {
     }
 }
 
-/// Table and CSV columns of the evaluation reports.
+/// Table and CSV columns of the evaluation reports: the server's CSV columns (`ReportColumns`), so a
+/// report exported here and one downloaded as `text/csv` have the same headers and cells.
 enum EvaluationColumns {
-    /// A rate or figure that does not apply (left out or `null`) prints as an empty cell.
-    static func rate(_ value: NullableDouble?) -> String { rate(value?.value) }
-    static func number(_ value: NullableDouble?) -> String { number(value?.value) }
+    static let unit = ReportColumns.unit.map(Column.init)
+    static let officer = ReportColumns.officer.map(Column.init)
+    static let week = ReportColumns.week.map(Column.init)
+    static let procedure = ReportColumns.procedure.map(Column.init)
 
-    static func rate(_ value: Double?) -> String {
-        value.map { String(format: "%.1f%%", $0 * 100) } ?? "n/a"
-    }
-
-    static func number(_ value: Double?) -> String {
-        value.map { String(format: "%.2f", $0) } ?? "n/a"
-    }
-
-    static let unit: [Column<UnitEvaluation>] = [
-        Column("unit") { $0.unit }, Column("name") { $0.unitName ?? "" },
-        Column("from") { $0.from }, Column("to") { $0.to },
-        Column("dossiers") { String($0.dossiers) }, Column("received") { String($0.received) },
-        Column("finished") { String($0.finished) }, Column("open") { String($0.open) },
-        Column("early") { String($0.timeliness.early) }, Column("onTime") { String($0.timeliness.onTime) },
-        Column("late") { String($0.timeliness.late) }, Column("overdue") { String($0.timeliness.overdue) },
-        Column("onTimeRate") { rate($0.onTimeRate) },
-        Column("averageDays") { number($0.averageProcessingDays) },
-        Column("supplementRequests") { String($0.supplementRequests) }, Column("apologies") { String($0.apologies) },
-        Column("onlineRate") { rate($0.onlineRate) }, Column("digitisationRate") { rate($0.digitisationRate) },
-        Column("ratings") { String($0.ratings.count) },
-        Column("index766") { "\(number($0.index766.points)) / \(number($0.index766.applicableMaxPoints))" },
-    ]
-
+    /// The 766 groups of a unit's report (table output only; JSON has every indicator).
     static let group766: [Column<Index766Group>] = [
         Column("group") { $0.id }, Column("name") { $0.name },
-        Column("points") { number($0.points) }, Column("max") { number($0.maxPoints) },
-    ]
-
-    static let officer: [Column<OfficerEvaluation>] = [
-        Column("username") { $0.username }, Column("fullName") { $0.fullName },
-        Column("due") { String($0.due) }, Column("carriedOver") { String($0.carriedOver) },
-        Column("completedOnTime") { String($0.completedOnTime) }, Column("late") { String($0.late) },
-        Column("openOverdue") { String($0.openOverdue) }, Column("completionRate") { rate($0.completionRate) },
-    ]
-
-    static let week: [Column<WeekEvaluation>] = [
-        Column("week") { $0.week }, Column("monday") { $0.monday },
-        Column("stepsDue") { String($0.stepsDue) }, Column("completedOnTime") { String($0.stepsCompletedOnTime) },
-        Column("completionRate") { rate($0.completionRate) }, Column("dossiers") { String($0.dossiers) },
-        Column("onTime") { String($0.onTime) }, Column("onTimeRate") { rate($0.onTimeRate) },
-    ]
-
-    static let procedure: [Column<ProcedureEvaluation>] = [
-        Column("code") { $0.code }, Column("name") { $0.name },
-        Column("dossiers") { String($0.dossiers) }, Column("finished") { String($0.finished) },
-        Column("statutory") { "\($0.statutory.value) \($0.statutory.unit.rawValue)" },
-        Column("average") { number($0.averageTime) }, Column("p90") { number($0.p90Time) },
-        Column("supplementRate") { rate($0.supplementRate) }, Column("onTimeRate") { rate($0.onTimeRate) },
+        Column("points") { ReportColumns.number($0.points) }, Column("max") { ReportColumns.number($0.maxPoints) },
     ]
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MotCuaClient
 import MotCuaFoundation
 
 /// How results are printed.
@@ -20,6 +21,11 @@ struct Column<Row>: Sendable {
     init(_ header: String, _ value: @escaping @Sendable (Row) -> String) {
         self.header = header
         self.value = value
+    }
+
+    /// A column of an evaluation report, as the server writes it in CSV.
+    init(_ column: ReportColumn<Row>) {
+        self.init(column.header, column.cell)
     }
 }
 
