@@ -13,7 +13,8 @@
 #  6. the client library (motcua-bench) against wrk -t1 -c1 on one connection
 #  7. webhook deliveries to a local receiver while intake runs at full speed: events/s and lag from commit to delivery
 # Results go to stdout and bench-results/latest.md. BENCH_DURATION (seconds) and BENCH_ROWS can be lowered for a quick run,
-# BENCH_OPERATIONS (e.g. "intake accept") limits the operations measured.
+# BENCH_OPERATIONS (e.g. "intake accept") limits the operations measured. BENCH_PROFILE=1 records the server with
+# perf during each operation's first round and writes the hottest symbols to bench-results/profile-<operation>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${BENCH_DURATION:-10}
@@ -127,7 +128,16 @@ run_wrk() {  # operation round script [file]: server CPU and PostgreSQL CPU coun
   export BENCH_FILE=${4:-}
   read -r w0 m0 < <(wal_mxid)
   s0=$(proc_ticks "$SERVER_PID"); p0=$(pg_ticks); e0=$(server_5xx)
+  local perf_pid=
+  if [ "${BENCH_PROFILE:-0}" = 1 ] && [ "$round" = 1 ]; then
+    perf record -q -F 999 -g -p "$SERVER_PID" -o "$DIR/perf-$op.data" -- sleep "$DURATION" >/dev/null 2>&1 & perf_pid=$!
+  fi
   wrk -t2 -c32 -d"${DURATION}s" --latency -s "scripts/bench/$3" "$URL" >"$out" 2>&1 || true
+  if [ -n "$perf_pid" ]; then
+    wait "$perf_pid" || true
+    perf report -q -i "$DIR/perf-$op.data" --no-children --percent-limit 0.7 --stdio -g none 2>/dev/null \
+      | swift demangle --simplified | cut -c1-200 >"bench-results/profile-$op.txt" || true
+  fi
   settle
   read -r w1 m1 < <(wal_mxid)
   printf '%s\twrk\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$op" "$round" "$out" $(( $(proc_ticks "$SERVER_PID") - s0 )) $(( $(pg_ticks) - p0 )) \

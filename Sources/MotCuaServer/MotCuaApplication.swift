@@ -59,7 +59,7 @@ public func buildApplication(
         HTMLPageHeadersMiddleware()
         problems
         BodyLimitMiddleware(limit: configuration.maxBodyBytes)
-        AuthMiddleware(authenticator: authenticator, metricsToken: configuration.metricsToken)
+        AuthMiddleware(authenticator: authenticator, metricsToken: configuration.metricsToken, contract: constraints)
         ReportGuardMiddleware(perUser: configuration.reportsPerUser)
         ContractValidationMiddleware(constraints: constraints)
         RequestContextMiddleware(trustedProxies: configuration.trustedProxies)

@@ -172,6 +172,30 @@ import Testing
         }
     }
 
+    /// bcrypt reads 72 bytes: 40 Vietnamese characters are 80 bytes, within the contract's 72
+    /// characters, and would be cut silently. Creating, resetting and changing refuse them alike.
+    @Test func passwordsLongerThanBcryptReadsAreRefusedEverywhere() async throws {
+        try await withTestApp { client, env in
+            let world = try await env.makeDossierWorld()
+            let user = world.reception
+            let long = String(repeating: "mậ", count: 20)
+            #expect(long.count == 40 && long.utf8.count > 72)
+            try expectProblem(
+                try await client.put("/v1/users/\(user.username)/password", json: ["password": long], token: world.admin.token),
+                .unprocessableContent, code: "validation-failed", invalidParams: ["password"])
+            try expectProblem(
+                try await client.post("/v1/auth/password", json: ["currentPassword": user.password, "newPassword": long], token: user.token),
+                .unprocessableContent, code: "validation-failed", invalidParams: ["newPassword"])
+            try expectProblem(
+                try await client.post("/v1/users", json: UserBody(
+                    username: Fixture.username("long"), fullName: "Dài", unitCode: world.unitA, roles: ["reception"], password: long),
+                    token: world.admin.token),
+                .unprocessableContent, code: "validation-failed", invalidParams: ["password"])
+            // Nothing changed: the old password still logs in.
+            _ = try await env.login(user.username, user.password)
+        }
+    }
+
     @Test func aUserIsLoggedOutEverywhereByThemselfOrTheirAdmin() async throws {
         try await withTestApp { client, env in
             let world = try await env.makeDossierWorld()

@@ -99,9 +99,12 @@ import Testing
 
     @Test func unknownErrorIsAGeneric500WithoutInternals() async throws {
         try await withTestApp(customizeRouter: { router in
-            router.get("/v1/public/test/boom") { _, _ -> String in throw PlainFailure() }
-        }) { client, _ in
-            let response = try await client.get("/v1/public/test/boom", headers: [.requestID: "boom-1"])
+            router.get("/v1/test/boom") { _, _ -> String in throw PlainFailure() }
+        }) { client, env in
+            // A route the contract does not know needs a token like any other.
+            let admin = try await env.makeAdmin(try await env.makeProvince(communes: 1))
+            try expectProblem(try await client.get("/v1/test/boom"), .unauthorized, code: "unauthenticated")
+            let response = try await client.get("/v1/test/boom", token: admin.token, headers: [.requestID: "boom-1"])
             let problem = try expectProblem(response, .internalServerError, code: "internal-error")
             #expect(problem.requestId == "boom-1")
             #expect(!response.text.contains("secret") && !response.text.contains("Handler"))

@@ -21,7 +21,7 @@ import Testing
         let configuration = try testConfiguration(databaseURL: url, environment: ["MOTCUA_PORT": "\(port)"])
         let (started, startedSignal) = AsyncStream<Void>.makeStream()
         let app = try buildApplication(configuration: configuration, logger: TestDatabase.logger) { router in
-            router.get("/v1/public/test/slow") { _, _ -> String in
+            router.get("/v1/test/slow") { _, _ -> String in
                 startedSignal.yield()
                 try await Task.sleep(for: .milliseconds(1500))
                 return "finished"
@@ -33,7 +33,9 @@ import Testing
             try await waitUntilListening(port: port)
             let client = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(90)))
             client.connect()
-            async let slow = client.get("/v1/public/test/slow")
+            // A route outside the contract needs a token: one issued straight into the database.
+            let token = try await Self.adminToken(pool: try await TestDatabase.pool())
+            async let slow = client.get("/v1/test/slow", headers: [.authorization: "Bearer \(token)"])
             var iterator = started.makeAsyncIterator()
             _ = await iterator.next()
             await services.triggerGracefulShutdown()
@@ -47,6 +49,17 @@ import Testing
                 try? await channel.channel.close()
             }
         }
+    }
+
+    /// A bearer token of a new admin, written through the stores.
+    static func adminToken(pool: PostgresPool) async throws -> String {
+        let province = Fixture.provinceCode()
+        _ = try await UnitStore(pool: pool).create(code: province, name: "Tỉnh \(province)", kind: .province, province: nil)
+        let user = try await UserStore(pool: pool).create(
+            username: Fixture.username("admin"), fullName: "Quản trị", unitCode: province, roles: [.admin], passwordHash: Fixture.passwordHash)
+        let token = Fixture.username("token")
+        try await TokenStore(pool: pool).insert(tokenHash: TokenStore.hash(token), userID: user.id, expiresAt: Date().addingTimeInterval(600))
+        return token
     }
 
     @Test func twoApplicationsMigratingOneFreshDatabaseBothStart() async throws {

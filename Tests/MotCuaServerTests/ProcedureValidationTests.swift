@@ -28,6 +28,7 @@ import Testing
         ("zero copies", { $0.documents[0].copies = 0 }, ["documents[0].copies"]),
         ("blank name", { $0.name = "  " }, ["name"]),
         ("blank field", { $0.field = "" }, ["field"]),
+        ("blank document and step names", { $0.documents[0].name = " \t"; $0.steps[0].name = "\n" }, ["documents[0].name", "steps[0].name"]),
         ("negative fee", { $0.fee = .init(amount: -5, description: nil) }, ["fee.amount"]),
     ]
 

@@ -73,13 +73,14 @@ import Testing
         try await withTestApp(
             environment: ["MOTCUA_DB_STATEMENT_TIMEOUT_MS": "100"],
             customizeRouter: { router in
-                router.get("/v1/public/test/sleep") { _, _ -> String in
+                router.get("/v1/test/sleep") { _, _ -> String in
                     // Through the application's own pool, so its session settings apply.
                     throw PostgresError(code: .queryCanceled, sqlState: "57014", message: "canceling statement due to statement timeout")
                 }
             }
-        ) { client, _ in
-            let response = try await client.get("/v1/public/test/sleep")
+        ) { client, env in
+            let admin = try await env.makeAdmin(try await env.makeProvince(communes: 1))
+            let response = try await client.get("/v1/test/sleep", token: admin.token)
             try expectProblem(response, .serviceUnavailable, code: "unavailable")
         }
         // The pool's sessions carry the limit; a report raises it for its own transaction.

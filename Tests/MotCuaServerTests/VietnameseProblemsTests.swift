@@ -30,7 +30,7 @@ import Testing
                                                    body: .init(string: #"{"reason":"   "}"#))
             let validation = try expectProblem(invalid, .unprocessableContent, code: "validation-failed", invalidParams: ["reason"])
             #expect(validation.title == "Dữ liệu không hợp lệ")
-            #expect(validation.invalidParams?.first?.reason.hasPrefix("không đúng định dạng") == true, "\(validation.invalidParams ?? [])")
+            #expect(validation.invalidParams?.first?.reason == "không được để trống", "\(validation.invalidParams ?? [])")
 
             let missing = try expectProblem(try await client.get("/v1/dossiers", headers: Self.vietnamese), .unauthorized, code: "unauthenticated")
             #expect(missing.title == "Cần đăng nhập" && missing.detail?.contains("Authorization") == true)

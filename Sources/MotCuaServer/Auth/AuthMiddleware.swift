@@ -4,18 +4,20 @@ import Logging
 import MotCuaStore
 
 /// Authenticates every protected route: a missing, unknown, expired or revoked bearer token is a 401
-/// before any handler runs. Public routes (API.md: `/v1/public/*`, `GET /v1/procedures*`, `/health/*`,
-/// `/metrics`, `/openapi.yaml`, `/docs`, the citizens' page `/tra-cuu`, and logging in) pass without a token;
-/// `/metrics` needs `metricsToken` as its bearer token when one is configured (`MOTCUA_METRICS_TOKEN`).
+/// before any handler runs. The contract says which operations are public (those without `security`:
+/// the citizens' lookup and rating, the catalog, health, metrics, the documentation, logging in); any
+/// other route, including one the contract does not know, needs a token. `/metrics` needs
+/// `metricsToken` as its bearer token when one is configured (`MOTCUA_METRICS_TOKEN`).
 struct AuthMiddleware: RouterMiddleware {
     let authenticator: Authenticator
     let metricsToken: String?
+    let contract: ContractConstraints
 
     func handle(
         _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
     ) async throws -> Response {
         // No matched route: let the router answer 404/405 without asking for credentials.
-        guard let route = context.endpointPath, !Self.isPublic(route: route, method: request.method) else {
+        guard let route = context.endpointPath, !isPublic(route: route, method: request.method) else {
             if context.endpointPath == "/metrics", let metricsToken {
                 guard let token = Self.bearerToken(request), APIHandler.constantTimeEquals(token, metricsToken) else {
                     throw APIError.unauthenticated
@@ -37,11 +39,8 @@ struct AuthMiddleware: RouterMiddleware {
         return String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
     }
 
-    static func isPublic(route: String, method: HTTPRequest.Method) -> Bool {
-        if route.hasPrefix("/v1/public/") || route.hasPrefix("/health/") || ["/metrics", "/openapi.yaml", "/docs", "/tra-cuu"].contains(route) {
-            return true
-        }
-        if method == .get && (route == "/v1/procedures" || route.hasPrefix("/v1/procedures/")) { return true }
-        return method == .post && route == "/v1/auth/tokens"
+    func isPublic(route: String, method: HTTPRequest.Method) -> Bool {
+        let method = method == .head ? "GET" : method.rawValue
+        return contract.operation(method: method, route: route)?.isPublic ?? false
     }
 }

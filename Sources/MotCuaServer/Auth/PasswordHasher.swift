@@ -11,6 +11,17 @@ public struct PasswordHasher: Sendable {
     /// unknown user takes as long as one for a known user.
     let decoy: String
 
+    /// bcrypt reads at most 72 bytes: a longer password (72 Vietnamese characters can take 200 bytes)
+    /// would be cut silently, so it is refused. Its length in characters is the contract's.
+    static let maximumBytes = 72
+
+    /// A 422 naming `field` when `password` is longer than bcrypt reads.
+    static func check(_ password: String, field: String) throws {
+        if password.utf8.count > maximumBytes {
+            throw APIError.validation(field, "must be at most \(maximumBytes) bytes in UTF-8 (bcrypt ignores the rest)")
+        }
+    }
+
     public init(cost: UInt8, threads: NIOThreadPool) {
         self.cost = cost
         self.threads = threads

@@ -50,6 +50,7 @@ extension APIHandler {
     func changeOwnPassword(_ input: Operations.ChangeOwnPassword.Input) async throws -> Operations.ChangeOwnPassword.Output {
         let principal = try self.principal
         guard case .json(let body) = input.body else { throw APIError.malformed("Send a JSON body.") }
+        try PasswordHasher.check(body.newPassword, field: "newPassword")
         guard body.newPassword != body.currentPassword else {
             throw APIError.validation("newPassword", "must differ from the current password")
         }

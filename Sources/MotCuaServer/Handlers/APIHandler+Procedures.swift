@@ -30,68 +30,17 @@ extension APIHandler {
     func putProcedure(_ input: Operations.PutProcedure.Input) async throws -> Operations.PutProcedure.Output {
         let admin = try require([.nationalAdmin], to: "publish procedures to the national catalog")
         guard case .json(let body) = input.body else { throw APIError.malformed("Send a JSON body.") }
-        // Limits of the contract the generated decoder does not enforce, then the catalog's rules;
-        // everything is reported at once and nothing is written unless both are clean.
-        var problems = Self.contractProblems(body)
-        if !problems.contains(where: { $0.name.hasPrefix("processingTime") || $0.name == "cutoffTime" }) {
-            let definition = try ProcedureDefinition(code: input.path.code, input: body)
-            for violation in definition.violations() where !problems.contains(where: { $0.name == violation.field }) {
-                problems.append(.init(name: violation.field, reason: violation.reason))
-            }
-        } else if !ProcedureDefinition.isValidCode(input.path.code) {
-            problems.append(.init(name: "code", reason: "must look like 1.001193"))
-        }
-        guard problems.isEmpty else { throw APIError.validation(problems) }
+        // The body's shape (lengths, ranges, codes, not blank) is the contract's; the catalog's rules
+        // (unique codes, steps that add up, fees by channel) are the definition's, all reported at once.
         let definition = try ProcedureDefinition(code: input.path.code, input: body)
+        let problems = definition.violations().map { APIError.InvalidParam(name: $0.field, reason: $0.reason) }
+        guard problems.isEmpty else { throw APIError.validation(problems) }
         let record = try await procedures.publish(definition, by: admin.userID)
         let procedure = Components.Schemas.Procedure(record)
         if record.version == 1 {
             return .created(.init(headers: .init(location: "/v1/procedures/\(record.definition.code)"), body: .json(procedure)))
         }
         return .ok(.init(body: .json(procedure)))
-    }
-}
-
-extension APIHandler {
-    /// The ranges and patterns `openapi.yaml` declares for a procedure body.
-    static func contractProblems(_ input: Components.Schemas.ProcedureInput) -> [APIError.InvalidParam] {
-        var problems: [APIError.InvalidParam] = []
-        func check(_ ok: Bool, _ name: String, _ reason: String) {
-            if !ok { problems.append(.init(name: name, reason: reason)) }
-        }
-        let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        check(!name.isEmpty && name.count <= 500, "name", "must be 1-500 characters, not blank")
-        let field = input.field.trimmingCharacters(in: .whitespacesAndNewlines)
-        check(!field.isEmpty && field.count <= 200, "field", "must be 1-200 characters, not blank")
-        check((0...3650).contains(input.processingTime.value), "processingTime.value", "must be 0-3650")
-        if let cutoff = input.cutoffTime { check(LocalTime(iso: cutoff) != nil, "cutoffTime", "must be HH:MM") }
-        if let fee = input.fee {
-            check(fee.amount >= 0, "fee.amount", "must be 0 or more")
-            check((fee.description ?? "").count <= 500, "fee.description", "must be at most 500 characters")
-        }
-        check(input.documents.count <= 100, "documents", "must have at most 100 entries")
-        for (index, document) in input.documents.enumerated() {
-            check(Self.matches(document.code, extra: "_.-", upper: true, max: 40), "documents[\(index)].code", "must be 1-40 letters, digits, '_', '.' or '-'")
-            check(!document.name.trimmingCharacters(in: .whitespaces).isEmpty && document.name.count <= 500, "documents[\(index)].name", "must be 1-500 characters, not blank")
-            check((1...20).contains(document.copies), "documents[\(index)].copies", "must be 1-20")
-        }
-        check(input.steps.count <= 30, "steps", "must have at most 30 entries")
-        for (index, step) in input.steps.enumerated() {
-            check(Self.matches(step.code, extra: "_-", upper: true, max: 40), "steps[\(index)].code", "must be 1-40 letters, digits, '_' or '-'")
-            check(!step.name.trimmingCharacters(in: .whitespaces).isEmpty && step.name.count <= 200, "steps[\(index)].name", "must be 1-200 characters, not blank")
-            check((1...2000).contains(step.durationHours), "steps[\(index)].durationHours", "must be 1-2000 working hours")
-        }
-        check((input.legalBasis ?? "").count <= 2000, "legalBasis", "must be at most 2000 characters")
-        check((input.result ?? "").count <= 500, "result", "must be at most 500 characters")
-        return problems
-    }
-
-    private static func matches(_ text: String, extra: String, upper: Bool, max: Int) -> Bool {
-        let extras = Set(extra.utf8)
-        return (1...max).contains(text.utf8.count) && text.utf8.allSatisfy { byte in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                || (upper && (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)) || extras.contains(byte)
-        }
     }
 }
 

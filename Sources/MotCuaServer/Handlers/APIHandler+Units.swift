@@ -22,17 +22,9 @@ extension APIHandler {
         } else if let province = body.province, !principal.administers(province: province) {
             throw APIError.forbidden("Admins create communes of their own province only.")
         }
-        let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        var problems: [APIError.InvalidParam] = []
-        if !Self.isUnitCode(body.code) { problems.append(.init(name: "code", reason: "must be 1-35 upper-case letters, digits or dots")) }
-        if let province = body.province, !Self.isUnitCode(province) {
-            problems.append(.init(name: "province", reason: "must be 1-35 upper-case letters, digits or dots"))
-        }
-        if name.isEmpty { problems.append(.init(name: "name", reason: "must not be blank")) }
-        if name.count > 200 { problems.append(.init(name: "name", reason: "must be at most 200 characters")) }
-        if !problems.isEmpty { throw APIError.validation(problems) }
+        // The body's shape (codes, a name of 1-200 characters, not blank) is the contract's.
         let unit = try await units.create(
-            code: body.code, name: name, kind: body.kind == .province ? .province : .commune, province: body.province)
+            code: body.code, name: body.name.trimmingCharacters(in: .whitespacesAndNewlines), kind: body.kind == .province ? .province : .commune, province: body.province)
         return .created(.init(headers: .init(location: "/v1/units/\(unit.code)"), body: .json(.init(unit))))
     }
 
@@ -63,25 +55,15 @@ extension APIHandler {
     func createUser(_ input: Operations.CreateUser.Input) async throws -> Operations.CreateUser.Output {
         let principal = try requireAdministrator(to: "create users")
         guard case .json(let body) = input.body else { throw APIError.malformed("Send a JSON body.") }
-        var problems: [APIError.InvalidParam] = []
-        if !Self.isUsername(body.username) {
-            problems.append(.init(name: "username", reason: "must be 3-64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit"))
-        }
-        let fullName = body.fullName.trimmingCharacters(in: .whitespaces)
-        if fullName.isEmpty { problems.append(.init(name: "fullName", reason: "must not be blank")) }
-        if fullName.count > 200 { problems.append(.init(name: "fullName", reason: "must be at most 200 characters")) }
-        if !Self.isUnitCode(body.unitCode) { problems.append(.init(name: "unitCode", reason: "must be 1-35 upper-case letters, digits or dots")) }
-        if body.roles.isEmpty { problems.append(.init(name: "roles", reason: "needs at least one role")) }
-        if body.password.count < 10 { problems.append(.init(name: "password", reason: "needs at least 10 characters")) }
-        if body.password.utf8.count > 72 { problems.append(.init(name: "password", reason: "must be at most 72 bytes")) }
-        if !problems.isEmpty { throw APIError.validation(problems) }
+        // The body's shape (username, name, unit code, roles, password length) is the contract's.
+        try PasswordHasher.check(body.password, field: "password")
         let roles = Self.roles(body.roles)
         if let unit = try await units.get(body.unitCode) {
             try Self.checkAdministration(of: unit, roles: roles, by: principal)
         }  // an unknown unit is reported by the store
         let hash = try await passwords.hash(body.password)
         let user = try await users.create(
-            username: body.username, fullName: body.fullName.trimmingCharacters(in: .whitespaces), unitCode: body.unitCode,
+            username: body.username, fullName: body.fullName.trimmingCharacters(in: .whitespacesAndNewlines), unitCode: body.unitCode,
             roles: roles, passwordHash: hash)
         return .created(.init(headers: .init(location: "/v1/users/\(user.username)"), body: .json(.init(user))))
     }
@@ -116,23 +98,5 @@ extension APIHandler {
         if !Set(roles).isDisjoint(with: Principal.provinceWideRoles) && unit.kind == .commune {
             throw APIError.validation("unitCode", "admin, national_admin, portal and auditor accounts belong to a province unit")
         }
-    }
-
-    /// `^[A-Z0-9.]{1,35}$`, as the contract and the `units` table require.
-    static func isUnitCode(_ code: String) -> Bool {
-        (1...35).contains(code.utf8.count) && code.utf8.allSatisfy { byte in
-            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                || byte == UInt8(ascii: ".")
-        }
-    }
-
-    /// `^[a-z0-9][a-z0-9._-]{2,63}$`, as the contract and the `users` table require.
-    static func isUsername(_ name: String) -> Bool {
-        let bytes = Array(name.utf8)
-        func alphanumeric(_ byte: UInt8) -> Bool {
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-        }
-        guard (3...64).contains(bytes.count), alphanumeric(bytes[0]) else { return false }
-        return bytes.dropFirst().allSatisfy { alphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
     }
 }

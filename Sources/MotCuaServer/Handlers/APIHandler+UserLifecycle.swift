@@ -11,10 +11,7 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw APIError.malformed("Send a JSON body.") }
         let user = try await administeredUser(input.path.username, by: principal)
         var change = UserStore.Change(active: body.active)
-        if let fullName = body.fullName {
-            change.fullName = fullName.trimmingCharacters(in: .whitespacesAndNewlines)
-            if change.fullName?.isEmpty == true { throw APIError.validation("fullName", "must not be blank") }
-        }
+        change.fullName = body.fullName?.trimmingCharacters(in: .whitespacesAndNewlines)  // not blank: the contract's
         let roles = body.roles.map(Self.roles) ?? user.roles
         if body.roles != nil { change.roles = roles }
         if user.id == principal.userID {
@@ -36,6 +33,7 @@ extension APIHandler {
     func resetUserPassword(_ input: Operations.ResetUserPassword.Input) async throws -> Operations.ResetUserPassword.Output {
         let principal = try requireAdministrator(to: "reset passwords")
         guard case .json(let body) = input.body else { throw APIError.malformed("Send a JSON body.") }
+        try PasswordHasher.check(body.password, field: "password")
         let user = try await administeredUser(input.path.username, by: principal)
         try await users.setPassword(id: user.id, hash: try await passwords.hash(body.password))
         authenticator.forget(userID: user.id)

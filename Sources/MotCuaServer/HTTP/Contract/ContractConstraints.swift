@@ -20,6 +20,9 @@ struct ContractConstraints: Sendable {
         var requiredQuery: Set<String> = []
         /// The media types the operation accepts a body in; empty when it takes none.
         var bodyMediaTypes: Set<String> = []
+        /// True when the contract asks no credentials for the operation (no `security`, or an empty
+        /// requirement): the authentication middleware lets it through without a token.
+        var isPublic = false
     }
 
     /// The checks of one schema. Built once and never changed afterwards, hence `@unchecked Sendable`.
@@ -56,6 +59,7 @@ struct ContractConstraints: Sendable {
         let components = document["components"] as? [String: Any] ?? [:]
         let builder = try SchemaBuilder(schemas: components["schemas"] as? [String: Any] ?? [:])
         let sharedParameters = components["parameters"] as? [String: Any] ?? [:]
+        let defaultSecurity = document["security"] as? [[String: Any]]
         var operations: [String: [String: Operation]] = [:]
         for (path, item) in paths {
             guard let item = item as? [String: Any] else { continue }
@@ -63,6 +67,8 @@ struct ContractConstraints: Sendable {
             for method in ["get", "put", "post", "delete", "patch"] {
                 guard let definition = item[method] as? [String: Any] else { continue }
                 var operation = Operation()
+                let security = definition["security"] as? [[String: Any]] ?? defaultSecurity ?? []
+                operation.isPublic = security.isEmpty || security.contains { $0.isEmpty }
                 for parameter in pathParameters + (definition["parameters"] as? [Any] ?? []) {
                     guard var parameter = parameter as? [String: Any] else { continue }
                     if let reference = parameter["$ref"] as? String {
@@ -156,7 +162,8 @@ extension ContractConstraints.Schema {
         if let minLength, length < minLength { return minLength == 1 ? "must not be empty" : "must have at least \(minLength) characters" }
         if let maxLength, length > maxLength { return "must have at most \(maxLength) characters" }
         if let pattern, pattern.regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
-            return "must match \(pattern.source)"
+            // `\S` is how the contract says "not blank".
+            return pattern.source == #"\S"# ? "must not be blank" : "must match \(pattern.source)"
         }
         return nil
     }
