@@ -9,26 +9,31 @@ public struct RFC3339DateTranscoder: DateTranscoder {
     public init() {}
 
     public func encode(_ date: Date) throws -> String {
+        let t = Self.fields(date)
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(20)
+        func put(_ value: Int64, _ width: Int) {
+            var divisor: Int64 = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {
+                bytes.append(UInt8(48 + value / divisor % 10))
+                divisor /= 10
+            }
+        }
+        put(t.year, 4); bytes.append(45); put(t.month, 2); bytes.append(45); put(t.day, 2); bytes.append(84)
+        put(t.hour, 2); bytes.append(58); put(t.minute, 2); bytes.append(58); put(t.second, 2)
+        bytes.append(90)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The UTC calendar fields of `date`, to the second (rounded down), as `encode` writes them.
+    public static func fields(_ date: Date) -> (year: Int64, month: Int64, day: Int64, hour: Int64, minute: Int64, second: Int64) {
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
         var days = seconds / 86_400
         var secondOfDay = seconds % 86_400
         if secondOfDay < 0 { secondOfDay += 86_400; days -= 1 }
-        let (year, month, day) = Self.civil(days)
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(20)
-        func put(_ value: Int64, _ width: Int) {
-            var digits = [UInt8](repeating: 48, count: width)
-            var rest = value
-            for index in stride(from: width - 1, through: 0, by: -1) {
-                digits[index] = UInt8(48 + rest % 10)
-                rest /= 10
-            }
-            bytes += digits
-        }
-        put(year, 4); bytes.append(45); put(month, 2); bytes.append(45); put(day, 2); bytes.append(84)
-        put(secondOfDay / 3600, 2); bytes.append(58); put(secondOfDay / 60 % 60, 2); bytes.append(58); put(secondOfDay % 60, 2)
-        bytes.append(90)
-        return String(decoding: bytes, as: UTF8.self)
+        let (year, month, day) = civil(days)
+        return (year, month, day, secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
     }
 
     public func decode(_ text: String) throws -> Date {
@@ -103,6 +108,8 @@ public struct RFC3339DateTranscoder: DateTranscoder {
 }
 
 extension Configuration {
-    /// The configuration server and client share: compact JSON and hand-rolled RFC 3339 dates.
-    public static let motCua = Configuration(dateTranscoder: RFC3339DateTranscoder(), jsonEncodingOptions: [.withoutEscapingSlashes])
+    /// The configuration server and client share: compact JSON with keys in byte order (the same bytes
+    /// for the same value, as the server's hand-written routes write them) and hand-rolled RFC 3339 dates.
+    public static let motCua = Configuration(
+        dateTranscoder: RFC3339DateTranscoder(), jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes])
 }

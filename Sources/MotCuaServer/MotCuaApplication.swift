@@ -64,7 +64,11 @@ public func buildApplication(
         ContractValidationMiddleware(constraints: constraints)
         RequestContextMiddleware(trustedProxies: configuration.trustedProxies)
     }
-    try handler.registerHandlers(on: router, configuration: .motCua)
+    if configuration.hotRoutes {
+        try handler.registerHandlers(on: HotRoutes(router: router, handler: handler), configuration: .motCua)
+    } else {
+        try handler.registerHandlers(on: router, configuration: .motCua)
+    }
     customizeRouter(router)
     problems.routes.set(RouteTable(router))
 

@@ -97,6 +97,21 @@ import Testing
         }
     }
 
+    /// An Accept that allows no type the operation answers in is the client's 406, not a server error.
+    @Test func anAcceptExcludingJSONIs406() async throws {
+        try await withTestApp { client, env in
+            let world = try await env.makeDossierWorld()
+            let filed = try await client.file(world.body(), as: world.reception)
+            for path in ["/v1/dossiers/\(filed.code)", "/v1/dossiers?unit=\(world.unitA)", "/v1/units/\(world.unitA)"] {
+                let refused = try await client.get(path, token: world.reception.token, headers: [.accept: "text/html"])
+                let problem = try expectProblem(refused, .notAcceptable, code: "not-acceptable")
+                #expect(problem.detail?.contains("application/json") == true, "\(path)")
+                let allowed = try await client.get(path, token: world.reception.token, headers: [.accept: "text/html, application/json;q=0.5"])
+                #expect(allowed.status == .ok, "\(path)")
+            }
+        }
+    }
+
     @Test func unknownErrorIsAGeneric500WithoutInternals() async throws {
         try await withTestApp(customizeRouter: { router in
             router.get("/v1/test/boom") { _, _ -> String in throw PlainFailure() }

@@ -47,7 +47,7 @@ import Testing
         for code in ["validation-failed", "malformed-request", "not-found", "method-not-allowed", "invalid-transition",
                      "supplement-limit", "apology-too-late", "apology-limit", "already-rated", "not-finished", "version-mismatch",
                      "forbidden", "unauthenticated", "idempotency-conflict", "external-reference-taken", "conflict",
-                     "payload-too-large", "unsupported-media-type", "rate-limited", "busy", "unavailable", "internal-error"] {
+                     "payload-too-large", "unsupported-media-type", "not-acceptable", "rate-limited", "busy", "unavailable", "internal-error"] {
             #expect(VietnameseProblems.titles[code] != nil && VietnameseProblems.details[code] != nil, "\(code)")
         }
         #expect(VietnameseProblems.reason("must have at most 200 characters") == "tối đa 200 ký tự")

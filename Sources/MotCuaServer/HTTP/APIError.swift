@@ -87,6 +87,13 @@ extension APIError {
             detail: "Send the body with Content-Type \(accepted.joined(separator: " or ")).")
     }
 
+    /// The client's `Accept` excludes every type the operation answers in.
+    public static func notAcceptable(available: String) -> APIError {
+        APIError(
+            .notAcceptable, code: "not-acceptable", title: "Not acceptable",
+            detail: "This resource is available as \(available) only; send an Accept header that allows it, or none.")
+    }
+
     public static func rateLimited(retryAfterSeconds: Int) -> APIError {
         APIError(
             .tooManyRequests, code: "rate-limited", title: "Too many requests",

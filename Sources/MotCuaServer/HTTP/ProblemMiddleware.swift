@@ -41,6 +41,10 @@ struct ProblemMiddleware: RouterMiddleware {
             {
                 return classify(error.underlyingError, request: request, context: context)
             }
+            // The answer's type is not one the client's Accept allows (the serializer checks it).
+            if error.httpStatus == .notAcceptable {
+                return .notAcceptable(available: Self.answerType(of: error.causeDescription))
+            }
             // With the input decoded, the failure is the handler's or the response serializer's: a
             // server fault (500 below), never a "malformed request" that would hide it from the logs.
             if error.operationInput != nil {
@@ -103,6 +107,12 @@ struct ProblemMiddleware: RouterMiddleware {
             APIError(.preconditionFailed, code: "version-mismatch", title: "Precondition failed",
                      detail: "The dossier changed (it is now at version \(current)); read it again before acting.")
         }
+    }
+
+    /// The type the runtime's "not acceptable" error names ("…, content type: application/json, accepted: …").
+    static func answerType(of cause: String) -> String {
+        guard let start = cause.range(of: "content type: ")?.upperBound else { return "application/json" }
+        return String(cause[start...].prefix { $0 != "," })
     }
 
     /// A request the generated code could not decode: wrong JSON, a missing or malformed parameter,
@@ -183,7 +193,7 @@ extension APIError {
             code: code, instance: instance, requestId: requestID, invalidParams: invalidParams.isEmpty ? nil : invalidParams,
             dossierStatus: dossierStatus)
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]  // as every other answer
         let data = (try? encoder.encode(body)) ?? Data()
         var fields = headers
         fields[.contentType] = "application/problem+json"

@@ -27,16 +27,26 @@ extension APIHandler {
     }
 
     func getDossier(_ input: Operations.GetDossier.Input) async throws -> Operations.GetDossier.Output {
-        let principal = try self.principal
-        guard let record = try await dossiers.get(code: input.path.code, for: principal) else {
-            throw APIError.notFound("No dossier \(input.path.code).")
-        }
+        let (record, principal) = try await readDossier(code: input.path.code)
         return .ok(.init(headers: .init(eTag: record.eTag), body: .json(.init(record, now: clock.now, for: principal))))
     }
 
-    func listDossiers(_ input: Operations.ListDossiers.Input) async throws -> Operations.ListDossiers.Output {
+    /// The dossier `code` and who reads it; shared with the hand-written route (`HotRoutes`).
+    func readDossier(code: String) async throws -> (DossierRecord, Principal) {
         let principal = try self.principal
-        let q = input.query
+        guard let record = try await dossiers.get(code: code, for: principal) else { throw APIError.notFound("No dossier \(code).") }
+        return (record, principal)
+    }
+
+    func listDossiers(_ input: Operations.ListDossiers.Input) async throws -> Operations.ListDossiers.Output {
+        let (page, now, principal) = try await readDossierPage(input.query)
+        return .ok(.init(body: .json(.init(items: page.items.map { .init($0, now: now, for: principal) }, nextCursor: NullableString(page.nextCursor)))))
+    }
+
+    /// A page of the dossiers `q` selects, the time it was read at and who reads it; shared with the
+    /// hand-written route (`HotRoutes`).
+    func readDossierPage(_ q: Operations.ListDossiers.Input.Query) async throws -> (Page<DossierRecord>, Date, Principal) {
+        let principal = try self.principal
         let filter = DossierFilter(
             status: q.status.flatMap { DossierStatus(rawValue: $0.rawValue) }, procedure: q.procedure, unit: q.unit,
             assignee: q.assignee, overdue: q.overdue, dueBefore: try q.dueBefore.map { try Self.parseDate($0, name: "dueBefore") },
@@ -45,7 +55,7 @@ extension APIHandler {
             externalReference: q.externalReference, updatedSince: q.updatedSince)
         let now = clock.now
         let page = try await dossiers.list(filter, for: principal, today: LocalDate(vietnam: now), limit: pageSize(q.limit), cursor: q.cursor)
-        return .ok(.init(body: .json(.init(items: page.items.map { .init($0, now: now, for: principal) }, nextCursor: NullableString(page.nextCursor)))))
+        return (page, now, principal)
     }
 
     func getDossierHistory(_ input: Operations.GetDossierHistory.Input) async throws -> Operations.GetDossierHistory.Output {
