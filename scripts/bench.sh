@@ -14,7 +14,8 @@
 #  7. webhook deliveries to a local receiver while intake runs at full speed: events/s and lag from commit to delivery
 # Results go to stdout and bench-results/latest.md. BENCH_DURATION (seconds) and BENCH_ROWS can be lowered for a quick run,
 # BENCH_OPERATIONS (e.g. "intake accept") limits the operations measured. BENCH_PROFILE=1 records the server with
-# perf during each operation's first round and writes the hottest symbols to bench-results/profile-<operation>.txt.
+# perf during each operation's first round and writes the hottest symbols to bench-results/profile-<operation>.txt;
+# BENCH_NO_BUILD=1 runs the release binaries as they are (e.g. twice with different server settings).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${BENCH_DURATION:-10}
@@ -40,9 +41,13 @@ OUT=bench-results/latest.md
 CLK_TCK=$(getconf CLK_TCK)
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-echo "== building release binaries"
-swift build -c release --product motcua-server 2>&1 | tail -n 1
-swift build -c release --product motcua-bench 2>&1 | tail -n 1
+if [ "${BENCH_NO_BUILD:-0}" = 1 ]; then
+  echo "== using the release binaries already built"
+else
+  echo "== building release binaries"
+  swift build -c release --product motcua-server 2>&1 | tail -n 1
+  swift build -c release --product motcua-bench 2>&1 | tail -n 1
+fi
 BIN=$(swift build -c release --show-bin-path)
 
 echo "== starting PostgreSQL"

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import MotCuaAPI
+import MotCuaFoundation
 import OpenAPIRuntime
 
 /// The MotCua API client: a curated async API over the generated OpenAPI client, sent through

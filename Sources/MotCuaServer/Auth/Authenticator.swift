@@ -1,6 +1,6 @@
 import Foundation
+import MotCuaFoundation
 import MotCuaStore
-import NIOConcurrencyHelpers
 
 /// Resolves bearer tokens and integration accounts' API keys (`mck_...`) to principals with a
 /// short-lived in-process cache, so authenticating a request costs no query on the hot path, while a
@@ -9,7 +9,7 @@ public final class Authenticator: Sendable {
     let tokens: TokenStore
     let apiKeys: APIKeyStore
     let cacheLifetime: TimeInterval
-    private let cache = NIOLockedValueBox<[String: Entry]>([:])
+    private let cache = LockedValue<[String: Entry]>([:])
 
     private struct Entry {
         var principal: Principal
@@ -26,7 +26,7 @@ public final class Authenticator: Sendable {
     /// The principal of a live token or API key, or nil.
     public func principal(token: String, now: Date = Date()) async throws -> Principal? {
         let hash = TokenStore.hash(token)
-        let cached = cache.withLockedValue { $0[hash] }
+        let cached = cache.withLock { $0[hash] }
         if let cached, now < cached.expiresAt, now.timeIntervalSince(cached.cachedAt) < cacheLifetime {
             return cached.principal
         }
@@ -34,10 +34,10 @@ public final class Authenticator: Sendable {
             ? try await apiKeys.principal(keyHash: hash).map { ($0.principal, $0.expiresAt ?? .distantFuture) }
             : try await tokens.principal(tokenHash: hash).map { ($0.principal, $0.expiresAt) }
         guard let found else {
-            cache.withLockedValue { $0[hash] = nil }
+            cache.withLock { $0[hash] = nil }
             return nil
         }
-        cache.withLockedValue { cache in
+        cache.withLock { cache in
             if cache.count > 50_000 { cache.removeAll() }
             cache[hash] = Entry(principal: found.0, expiresAt: found.1, cachedAt: now)
         }
@@ -54,11 +54,11 @@ public final class Authenticator: Sendable {
     /// Forgets every cached token and key of a user (deactivated, roles changed, logged out
     /// everywhere) on this instance at once; other instances re-read them within `cacheLifetime`.
     public func forget(userID: Int64) {
-        cache.withLockedValue { cache in cache = cache.filter { $0.value.principal.userID != userID } }
+        cache.withLock { cache in cache = cache.filter { $0.value.principal.userID != userID } }
     }
 
     /// Forgets a revoked token or key (by its stored hash) on this instance at once.
     public func forget(hash: String) {
-        cache.withLockedValue { $0[hash] = nil }
+        cache.withLock { $0[hash] = nil }
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import NIOConcurrencyHelpers
+import MotCuaFoundation
 
 /// Guards password logins against guessing, per application instance (each instance throttles what it
 /// sees, which bounds guessing to a small multiple):
@@ -53,7 +53,7 @@ public final class LoginThrottle: Sendable {
     }
 
     let policy: Policy
-    private let state: NIOLockedValueBox<State>
+    private let state: LockedValue<State>
 
     private struct State {
         var failures: RecentEvents
@@ -63,12 +63,12 @@ public final class LoginThrottle: Sendable {
 
     public init(policy: Policy = Policy()) {
         self.policy = policy
-        self.state = NIOLockedValueBox(State(failures: RecentEvents(window: policy.window, capacity: policy.capacity)))
+        self.state = LockedValue(State(failures: RecentEvents(window: policy.window, capacity: policy.capacity)))
     }
 
     public func admit(username: String, addressKey: String, now: Date) -> Admission {
         let userKey = "user:" + username, address = "addr:" + addressKey
-        return state.withLockedValue { state in
+        return state.withLock { state in
             if let wait = state.failures.retryAfter(userKey, limit: policy.userFailures, now: now) { return .refused(retryAfter: wait) }
             guard state.totalInFlight < policy.concurrentTotal,
                 state.inFlight[userKey, default: 0] < policy.concurrentPerKey,
@@ -86,7 +86,7 @@ public final class LoginThrottle: Sendable {
     }
 
     public func finish(_ attempt: Attempt, _ outcome: Outcome) {
-        state.withLockedValue { state in
+        state.withLock { state in
             for key in [attempt.userKey, attempt.addressKey] {
                 state.inFlight[key, default: 1] -= 1
                 if state.inFlight[key] == 0 { state.inFlight[key] = nil }

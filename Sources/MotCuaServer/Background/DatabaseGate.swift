@@ -1,4 +1,4 @@
-import NIOConcurrencyHelpers
+import MotCuaFoundation
 import ServiceLifecycle
 
 /// Opens once the database is migrated (`prepareDatabase`, before the server accepts connections).
@@ -11,10 +11,10 @@ final class DatabaseGate: Sendable {
         var nextID = 0
     }
 
-    private let state = NIOLockedValueBox(State())
+    private let state = LockedValue(State())
 
     func open() {
-        let waiters = state.withLockedValue { state in
+        let waiters = state.withLock { state in
             state.open = true
             defer { state.waiters = [:] }
             return Array(state.waiters.values)
@@ -24,13 +24,13 @@ final class DatabaseGate: Sendable {
 
     /// True once open; false when the task was cancelled first.
     func wait() async -> Bool {
-        let id = state.withLockedValue { state in
+        let id = state.withLock { state in
             defer { state.nextID += 1 }
             return state.nextID
         }
         await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                let ready = state.withLockedValue { state in
+                let ready = state.withLock { state in
                     if state.open || Task.isCancelled { return true }
                     state.waiters[id] = continuation
                     return false
@@ -38,9 +38,9 @@ final class DatabaseGate: Sendable {
                 if ready { continuation.resume() }
             }
         } onCancel: {
-            state.withLockedValue { $0.waiters.removeValue(forKey: id) }?.resume()
+            state.withLock { $0.waiters.removeValue(forKey: id) }?.resume()
         }
-        return state.withLockedValue { $0.open }
+        return state.withLock { $0.open }
     }
 }
 

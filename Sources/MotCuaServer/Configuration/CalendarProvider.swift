@@ -1,7 +1,7 @@
 import Foundation
 import MotCuaDomain
+import MotCuaFoundation
 import MotCuaStore
-import NIOConcurrencyHelpers
 
 /// The working calendar every deadline is computed with: built-in plans merged with the admin's
 /// corrections. Reloaded after a correction on this instance and at least every `refreshInterval`
@@ -10,7 +10,7 @@ final class CalendarProvider: Sendable {
     let store: CalendarStore
     let officeHours: OfficeHours
     let refreshInterval: TimeInterval
-    private let state = NIOLockedValueBox<(calendar: WorkCalendar, loadedAt: Date)?>(nil)
+    private let state = LockedValue<(calendar: WorkCalendar, loadedAt: Date)?>(nil)
 
     init(store: CalendarStore, officeHours: OfficeHours = .standard, refreshInterval: TimeInterval = 30) {
         self.store = store
@@ -19,7 +19,7 @@ final class CalendarProvider: Sendable {
     }
 
     func calendar() async throws -> WorkCalendar {
-        if let current = state.withLockedValue({ $0 }), Date().timeIntervalSince(current.loadedAt) < refreshInterval {
+        if let current = state.withLock({ $0 }), Date().timeIntervalSince(current.loadedAt) < refreshInterval {
             return current.calendar
         }
         return try await reload()
@@ -28,7 +28,7 @@ final class CalendarProvider: Sendable {
     @discardableResult
     func reload() async throws -> WorkCalendar {
         let calendar = WorkCalendar(overrides: try await store.overrides(), officeHours: officeHours)
-        state.withLockedValue { $0 = (calendar, Date()) }
+        state.withLock { $0 = (calendar, Date()) }
         return calendar
     }
 

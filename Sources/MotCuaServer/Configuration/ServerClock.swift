@@ -1,5 +1,5 @@
 import Foundation
-import NIOConcurrencyHelpers
+import MotCuaFoundation
 
 /// Where the server reads the time. Production uses the system clock; tests inject a settable one
 /// so deadline behaviour is tested without sleeping.
@@ -15,13 +15,13 @@ public struct ServerClock: Sendable {
 
 /// A clock tests set and advance by hand.
 public final class ManualClock: Sendable {
-    private let instant: NIOLockedValueBox<Date>
+    private let instant: LockedValue<Date>
 
-    public init(_ start: Date) { instant = NIOLockedValueBox(start) }
+    public init(_ start: Date) { instant = LockedValue(start) }
 
-    public var now: Date { instant.withLockedValue { $0 } }
-    public func set(_ date: Date) { instant.withLockedValue { $0 = date } }
-    public func advance(by seconds: TimeInterval) { instant.withLockedValue { $0 += seconds } }
+    public var now: Date { instant.withLock { $0 } }
+    public func set(_ date: Date) { instant.withLock { $0 = date } }
+    public func advance(by seconds: TimeInterval) { instant.withLock { $0 += seconds } }
 
     public var serverClock: ServerClock { ServerClock { self.now } }
 }

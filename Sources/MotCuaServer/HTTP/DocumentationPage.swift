@@ -1,5 +1,5 @@
 import Foundation
-import NIOConcurrencyHelpers
+import MotCuaFoundation
 import Yams
 
 /// `GET /docs`: the contract as one HTML page, generated on the first request from the bundled
@@ -9,7 +9,7 @@ public enum DocumentationPage {
     /// The page, rendered once per process (parsing the contract is not free, and most servers
     /// never serve it).
     static func cached(yaml: [UInt8]) throws -> [UInt8] {
-        try rendered.withLockedValue { page in
+        try rendered.withLock { page in
             if let page { return page }
             let html = Array(try html(yaml: String(decoding: yaml, as: UTF8.self)).utf8)
             page = html
@@ -17,7 +17,7 @@ public enum DocumentationPage {
         }
     }
 
-    private static let rendered = NIOLockedValueBox<[UInt8]?>(nil)
+    private static let rendered = LockedValue<[UInt8]?>(nil)
 
     public static func html(yaml: String) throws -> String {
         guard let document = try Yams.load(yaml: yaml) as? [String: Any] else { return "" }

@@ -1,5 +1,5 @@
 import Hummingbird
-import NIOConcurrencyHelpers
+import MotCuaFoundation
 import Prometheus
 
 /// Counts requests and records their latency by route template, method and status into the
@@ -7,7 +7,7 @@ import Prometheus
 /// e.g. in tests, never share counters).
 struct HTTPMetricsMiddleware: RouterMiddleware {
     let registry: PrometheusCollectorRegistry
-    private let cache = NIOLockedValueBox<[Key: Instruments]>([:])
+    private let cache = LockedValue<[Key: Instruments]>([:])
 
     private struct Key: Hashable {
         var route: String
@@ -40,7 +40,7 @@ struct HTTPMetricsMiddleware: RouterMiddleware {
     }
 
     private func instruments(for key: Key) -> Instruments {
-        cache.withLockedValue { cache in
+        cache.withLock { cache in
             if let found = cache[key] { return found }
             let labels = [("route", key.route), ("method", key.method), ("status", String(key.status))]
             let made = Instruments(

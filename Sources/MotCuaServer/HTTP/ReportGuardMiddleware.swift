@@ -1,6 +1,6 @@
 import Hummingbird
+import MotCuaFoundation
 import MotCuaStore
-import NIOConcurrencyHelpers
 import NIOCore
 
 /// Guards the evaluation reports, the heaviest reads: at most `perUser` run at once for one user on
@@ -8,7 +8,7 @@ import NIOCore
 /// cancelled, which cancels its query on the server (`statement_timeout` bounds it otherwise).
 struct ReportGuardMiddleware: RouterMiddleware {
     let perUser: Int
-    private let running = NIOLockedValueBox<[Int64: Int]>([:])
+    private let running = LockedValue<[Int64: Int]>([:])
 
     init(perUser: Int) { self.perUser = perUser }
 
@@ -20,14 +20,14 @@ struct ReportGuardMiddleware: RouterMiddleware {
         guard let route = context.endpointPath, Self.guards(route), let user = context.principal?.userID else {
             return try await next(request, context)
         }
-        let admitted = running.withLockedValue { running in
+        let admitted = running.withLock { running in
             guard running[user, default: 0] < perUser else { return false }
             running[user, default: 0] += 1
             return true
         }
         guard admitted else { throw APIError.busy(retryAfterSeconds: 2) }
         defer {
-            running.withLockedValue { running in
+            running.withLock { running in
                 running[user, default: 1] -= 1
                 if running[user] == 0 { running[user] = nil }
             }

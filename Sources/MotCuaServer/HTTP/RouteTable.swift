@@ -1,5 +1,5 @@
 import Hummingbird
-import NIOConcurrencyHelpers
+import MotCuaFoundation
 
 /// The paths and methods the router serves, to tell a 405 (known path, other method) from a 404.
 struct RouteTable: Sendable {
@@ -26,9 +26,9 @@ struct RouteTable: Sendable {
 
     /// Holds the table for middleware created before the routes exist.
     final class Box: Sendable {
-        private let table = NIOLockedValueBox(RouteTable())
-        func set(_ routes: RouteTable) { table.withLockedValue { $0 = routes } }
-        func get() -> RouteTable { table.withLockedValue { $0 } }
+        private let table = LockedValue(RouteTable())
+        func set(_ routes: RouteTable) { table.withLock { $0 = routes } }
+        func get() -> RouteTable { table.withLock { $0 } }
     }
 
     private init() {}

@@ -1,5 +1,5 @@
 import Foundation
-import NIOConcurrencyHelpers
+import MotCuaFoundation
 
 /// The highest feed position this instance has seen, and the long-poll requests waiting for a higher
 /// one. The sequencer publishes after every run; a waiting request wakes at once instead of polling.
@@ -9,14 +9,14 @@ final class FeedSignal: Sendable {
         var waiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
         var nextWaiter: UInt64 = 0
     }
-    private let state = NIOLockedValueBox(State())
+    private let state = LockedValue(State())
 
     /// The highest position published so far.
-    var last: Int64 { state.withLockedValue { $0.last } }
+    var last: Int64 { state.withLock { $0.last } }
 
     /// Records `position` as reached and wakes every waiter when it is new.
     func publish(_ position: Int64) {
-        let woken: [CheckedContinuation<Void, Never>] = state.withLockedValue { state in
+        let woken: [CheckedContinuation<Void, Never>] = state.withLock { state in
             guard position > state.last else { return [] }
             state.last = position
             defer { state.waiters.removeAll() }
@@ -37,13 +37,13 @@ final class FeedSignal: Sendable {
     }
 
     private func waitForPublish(beyond position: Int64) async {
-        let id = state.withLockedValue { state in
+        let id = state.withLock { state in
             defer { state.nextWaiter += 1 }
             return state.nextWaiter
         }
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let resumeNow = state.withLockedValue { state in
+                let resumeNow = state.withLock { state in
                     if state.last > position || Task.isCancelled { return true }
                     state.waiters[id] = continuation
                     return false
@@ -51,7 +51,7 @@ final class FeedSignal: Sendable {
                 if resumeNow { continuation.resume() }
             }
         } onCancel: {
-            state.withLockedValue { $0.waiters.removeValue(forKey: id) }?.resume()
+            state.withLock { $0.waiters.removeValue(forKey: id) }?.resume()
         }
     }
 }
