@@ -66,7 +66,7 @@ rm -rf "$DIR"; mkdir -p "$DIR/data" "$DIR/sock"; [ "$(id -u)" -eq 0 ] && chown -
 as_pg "$bin/initdb" -D "$DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 as_pg "$bin/pg_ctl" -D "$DIR/data" -l "$DIR/sock/postgres.log" -w -t 60 -o "-p $PORT -k $DIR/sock -c listen_addresses=127.0.0.1 \
   -c max_connections=200 -c shared_buffers=2GB -c effective_cache_size=8GB -c work_mem=32MB -c maintenance_work_mem=1GB \
-  -c max_wal_size=8GB -c checkpoint_timeout=30min -c wal_compression=on ${BENCH_PG_OPTS:-}" start >/dev/null
+  -c max_wal_size=8GB -c checkpoint_timeout=30min -c wal_compression=on -c commit_delay=200 -c commit_siblings=5 ${BENCH_PG_OPTS:-}" start >/dev/null
 DB=postgresql://postgres@127.0.0.1:$PORT/postgres
 PSQL="psql -q -X -v ON_ERROR_STOP=1 $DB"
 
