@@ -53,6 +53,7 @@ let package = Package(
             name: "MotCuaPostgres",
             dependencies: [
                 "CLibPQ",
+                "MotCuaFoundation",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -61,8 +62,9 @@ let package = Package(
             swiftSettings: databaseSwiftSettings
         ),
         /// The rules of a commune one-stop centre: calendar, deadlines, statuses, timeliness, scoring. Pure, no I/O.
-        .target(name: "MotCuaDomain", swiftSettings: swiftSettings),
-        /// Text formats the server and the CLI share: CSV (with formula neutralisation), terminal-safe text. No dependencies.
+        .target(name: "MotCuaDomain", dependencies: ["MotCuaFoundation"], swiftSettings: swiftSettings),
+        /// The leaf every module may use: civil-date arithmetic, CSV (with formula neutralisation), terminal-safe
+        /// text, the one lock type. No dependencies.
         .target(name: "MotCuaFoundation", swiftSettings: swiftSettings),
         /// QR Code (ISO/IEC 18004) encoder, byte mode, drawn as SVG: the receipt's link to the lookup page. Pure, no I/O.
         .target(name: "QRCode", swiftSettings: swiftSettings),
@@ -70,6 +72,7 @@ let package = Package(
         .target(
             name: "MotCuaAPI",
             dependencies: [
+                "MotCuaFoundation",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

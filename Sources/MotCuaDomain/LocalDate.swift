@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaFoundation
 
 /// A calendar date with no time and no time zone, as citizens and officers read it in
 /// Asia/Ho_Chi_Minh (due dates, appointment dates, holidays).
@@ -34,30 +35,15 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// Creates the date that is `daysSinceEpoch` days after 1970-01-01 (negative before it).
     public init(daysSinceEpoch: Int) {
-        // Howard Hinnant's civil_from_days: exact integer arithmetic, no tables.
-        let z = daysSinceEpoch + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        self.month = m
-        self.day = d
+        let (year, month, day) = CivilDate.fields(days: Int64(daysSinceEpoch))
+        self.year = Int(year)
+        self.month = Int(month)
+        self.day = Int(day)
     }
 
     /// Number of days from 1970-01-01 to this date (negative before it).
     public var daysSinceEpoch: Int {
-        // Howard Hinnant's days_from_civil.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = month > 2 ? month - 3 : month + 9
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        Int(CivilDate.days(year: Int64(year), month: Int64(month), day: Int64(day)))
     }
 
     /// Parses `"YYYY-MM-DD"` exactly (four-digit year, two-digit month and day).
