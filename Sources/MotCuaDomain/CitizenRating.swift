@@ -1,7 +1,7 @@
 import Foundation
 
 /// The nine indicator scores of a citizen's evaluation of one dossier, each 0, 1 or 2
-/// (DOMAIN.md §4). Encodes as `{"i1": 2, ..., "i9": 1}`.
+/// (docs/domain.md §4). Encodes as `{"i1": 2, ..., "i9": 1}`.
 public struct RatingScores: Sendable, Hashable, Codable {
     /// Total time compared with the legal limit.
     public var i1: Int

@@ -11,7 +11,7 @@ public enum ApologyRefusal: Error, Sendable, Hashable {
     /// The new appointment falls on a day off.
     case newDateNotWorkingDay
 
-    /// Stable machine code, as in API.md's problem responses.
+    /// Stable machine code, as in the contract's problem responses (openapi.yaml).
     public var code: String {
         switch self {
         case .tooLate: "apology-too-late"
@@ -43,7 +43,7 @@ public enum ApologyRefusal: Error, Sendable, Hashable {
 }
 
 extension DeadlineClock {
-    /// Checks the apology rule (DOMAIN.md §2.4); `nil` means the apology may be issued.
+    /// Checks the apology rule (docs/domain.md §2.4); `nil` means the apology may be issued.
     ///
     /// It may be issued once per dossier, at the latest on the last working day before `dueDate`
     /// (so an apology on the due date itself, or on the weekend just before a Monday due date, is too

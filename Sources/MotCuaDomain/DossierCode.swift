@@ -1,6 +1,6 @@
 import Foundation
 
-/// A dossier code `{agency}-{yyMMdd}-{seq}` (DOMAIN.md §2.7), e.g. `H15.50.05.13-261008-0975`:
+/// A dossier code `{agency}-{yyMMdd}-{seq}` (docs/domain.md §2.7), e.g. `H15.50.05.13-261008-0975`:
 /// the receiving agency, the acceptance date in Asia/Ho_Chi_Minh, and a per-agency per-day
 /// sequence of at least 4 digits (zero-padded; 10000 and above print in full).
 /// Encodes as the string.

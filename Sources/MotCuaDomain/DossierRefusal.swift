@@ -2,7 +2,7 @@ import Foundation
 
 /// Why an action on a dossier was refused; nothing was changed.
 public struct DossierRefusal: Error, Sendable, Hashable, CustomStringConvertible {
-    /// Stable machine codes, as in API.md's problem responses.
+    /// Stable machine codes, as in the contract's problem responses (openapi.yaml).
     public enum Code: String, Sendable, Hashable, Codable, CaseIterable {
         /// The action is not allowed from the current status, terminal or not (HTTP 409).
         case invalidTransition = "invalid-transition"

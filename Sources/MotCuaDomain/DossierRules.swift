@@ -21,7 +21,7 @@ public struct DossierContext: Sendable, Hashable {
     }
 }
 
-/// The dossier state machine of DOMAIN.md §1 with who may do what: "may this actor do this action now?"
+/// The dossier state machine of docs/domain.md §1 with who may do what: "may this actor do this action now?"
 ///
 /// | action | from → to | roles (admin may always) |
 /// |---|---|---|

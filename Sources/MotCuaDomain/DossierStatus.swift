@@ -1,6 +1,6 @@
 import Foundation
 
-/// The status of a dossier, with the national codes 1-10 the portal uses (DOMAIN.md §1).
+/// The status of a dossier, with the national codes 1-10 the portal uses (docs/domain.md §1).
 public enum DossierStatus: String, Sendable, Hashable, Codable, CaseIterable {
     /// 1 - filed online, not yet accepted by the desk; the clock has not started.
     case submitted
@@ -87,7 +87,7 @@ public enum DossierStatus: String, Sendable, Hashable, Codable, CaseIterable {
     }
 }
 
-/// A user's role (API.md). A user may hold several.
+/// A user's role (the contract's `Role`). A user may hold several.
 public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
     /// Everything within their own province.
     case admin

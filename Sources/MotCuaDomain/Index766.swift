@@ -13,7 +13,7 @@ import Foundation
 /// and ``scaledPoints`` rescales the total to 100 (a non-applicable indicator is excluded, never
 /// given 0 and never full points).
 ///
-/// **Thresholds chosen here** (Decision 766 scores most rates proportionally; DOMAIN.md fixes 3.3,
+/// **Thresholds chosen here** (Decision 766 scores most rates proportionally; docs/domain.md fixes 3.3,
 /// 4.2 and 5.4): 1.4 sync 100%; 2.1 on time 100% (proportional); 2.2 within statutory time 100%;
 /// 3.3 online submission 50%; 3.6 online payment 50%; 4.2 digitisation 80%; 5.1 rated satisfied 90%;
 /// 5.4 satisfaction 90%. The split of each group's points among its indicators is this module's

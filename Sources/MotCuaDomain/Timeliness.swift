@@ -1,6 +1,6 @@
 import Foundation
 
-/// How a dossier stands against its due date (DOMAIN.md §4 "On time").
+/// How a dossier stands against its due date (docs/domain.md §4 "On time").
 public enum Timeliness: String, Sendable, Hashable, Codable, CaseIterable {
     /// Finished before the due date.
     case early
@@ -17,7 +17,7 @@ public enum Timeliness: String, Sendable, Hashable, Codable, CaseIterable {
     ///
     /// - Parameters:
     ///   - dueDate: the due date including supplement-pause extensions but *not* an apology's new
-    ///     appointment: scoring uses the original date (DOMAIN.md §2.4).
+    ///     appointment: scoring uses the original date (docs/domain.md §2.4).
     ///   - finishedAt: when handling ended (result ready, stopped, withdrawn), `nil` while open.
     ///   - now: the evaluation instant, used for open dossiers.
     ///   - supplementRequests: Form 02 requests sent for the dossier.

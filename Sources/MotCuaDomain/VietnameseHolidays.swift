@@ -2,7 +2,7 @@ import Foundation
 
 /// The built-in days off and make-up days of the Vietnamese civil service, before any admin override.
 ///
-/// For 2025 and 2026 these are the government's official plans (DOMAIN.md §3). Every other year is
+/// For 2025 and 2026 these are the government's official plans (docs/domain.md §3). Every other year is
 /// derived from the Labour Code 2019 Art. 112 rules, since the government publishes each plan only
 /// in the autumn before:
 /// - holidays: 1/1; Tết = the last day of the old lunar year and the first four of the new one;

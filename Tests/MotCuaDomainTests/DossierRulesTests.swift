@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Dossier state machine")
 struct DossierRulesTests {
-    /// DOMAIN.md §1 written out independently of the implementation: (action, from) → to.
+    /// docs/domain.md §1 written out independently of the implementation: (action, from) → to.
     static let expected: [DossierAction: [DossierStatus: DossierStatus]] = [
         .accept: [.submitted: .received],
         .refuse: [.submitted: .refused],
@@ -27,7 +27,7 @@ struct DossierRulesTests {
     static let pairs: [(DossierStatus, DossierAction)] =
         DossierStatus.allCases.flatMap { status in DossierAction.allCases.map { (status, $0) } }
 
-    @Test("every (status, action) pair is allowed exactly as DOMAIN.md §1 says", arguments: pairs)
+    @Test("every (status, action) pair is allowed exactly as docs/domain.md §1 says", arguments: pairs)
     func everyPair(status: DossierStatus, action: DossierAction) {
         let context = DossierContext(hasReason: true, actorIsAssignee: true)
         let result = DossierRules.decide(action: action, status: status, actorRoles: [.admin], context: context)
@@ -81,7 +81,7 @@ struct DossierRulesTests {
         }
     }
 
-    @Test("national codes run 1-10 in DOMAIN.md order and round-trip")
+    @Test("national codes run 1-10 in docs/domain.md order and round-trip")
     func codes() {
         #expect(DossierStatus.allCases.map(\.code) == Array(1...10))
         #expect(DossierStatus(code: 5) == .supplementRequested)

@@ -42,7 +42,7 @@ func makeDossier(in status: DossierStatus, _ world: DossierWorld, _ client: APIC
     return dossier
 }
 
-/// One action of API.md with a valid body, the role that performs it, and the transitions it allows.
+/// One action of the contract with a valid body, the role that performs it, and the transitions it allows.
 struct ActionCase: Sendable, CustomTestStringConvertible {
     var name: String
     var actor: @Sendable (DossierWorld) -> TestUser
@@ -90,7 +90,7 @@ func expectUnchanged(
 }
 
 @Suite struct DossierActionTests {
-    /// Every action of API.md from every status: allowed ones move the dossier and write one event;
+    /// Every action of the contract from every status: allowed ones move the dossier and write one event;
     /// the others are 409 with the rule's code and change nothing.
     @Test(arguments: DossierStatus.allCases)
     func everyActionFromStatus(_ status: DossierStatus) async throws {

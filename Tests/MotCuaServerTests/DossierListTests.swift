@@ -36,7 +36,7 @@ import MotCuaStore
         }
     }
 
-    /// Every filter of API.md on a small, known set of dossiers.
+    /// Every filter of the contract's `GET /v1/dossiers` on a small, known set of dossiers.
     @Test func everyFilter() async throws {
         let clock = ManualClock(Instant.vn("2026-03-02", "09:00"))
         try await withTestApp(clock: clock.serverClock) { client, env in

@@ -10,7 +10,7 @@ import NIOCore
 import Testing
 
 /// The unit report, the 766 index and the province ranking on hand-built scenarios: every expected
-/// figure is written here, worked out from DOMAIN.md §4.
+/// figure is written here, worked out from docs/domain.md §4.
 @Suite struct EvaluationUnitTests {
     func indicator(_ report: UnitReport, _ id: String) throws -> Components.Schemas.Indicator766 {
         try #require(report.index766.groups.flatMap(\.indicators).first { $0.id == id }, "no indicator \(id)")

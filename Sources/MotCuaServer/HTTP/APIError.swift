@@ -2,7 +2,7 @@ import HTTPTypes
 
 /// The one error type handlers throw. `ProblemMiddleware` turns it into `application/problem+json`.
 ///
-/// `code` is the stable machine code of API.md; `detail` is for people and never carries internals.
+/// `code` is the stable machine code the contract lists (openapi.yaml); `detail` is for people and never carries internals.
 public struct APIError: Error, Sendable, Equatable {
     /// One offending input field of a `validation-failed` problem.
     public struct InvalidParam: Sendable, Equatable, Codable {

@@ -1,7 +1,7 @@
 import Foundation
 import MotCuaDomain
 
-/// An action on an existing dossier, with its input (API.md's `POST /v1/dossiers/{code}/<action>`).
+/// An action on an existing dossier, with its input (the contract's `POST /v1/dossiers/{code}/<action>`).
 public enum DossierCommand: Sendable, Hashable {
     /// One item of a Form 02 request: a component of the procedure and what is wrong with it.
     public struct SupplementItem: Sendable, Hashable, Codable {

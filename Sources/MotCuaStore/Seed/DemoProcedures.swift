@@ -1,6 +1,6 @@
 import MotCuaDomain
 
-/// Real commune-level procedures (DOMAIN.md §5) with their components and an internal process whose
+/// Real commune-level procedures (docs/domain.md §5) with their components and an internal process whose
 /// steps fit the statutory time.
 enum DemoProcedures {
     static let civilStatus = "Hộ tịch"

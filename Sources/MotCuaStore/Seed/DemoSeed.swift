@@ -2,7 +2,7 @@ import MotCuaDomain
 import MotCuaPostgres
 
 /// Demo data for `make run` and `motcua-server seed`: a province with two communes, officers of
-/// every role, and the real procedures of DOMAIN.md §5. Applying it twice changes nothing.
+/// every role, and the real procedures of docs/domain.md §5. Applying it twice changes nothing.
 public struct DemoSeed: Sendable {
     /// The password of every demo account (printed at start; change it for anything but a demo).
     public static let password = "motcua-demo-2026"
