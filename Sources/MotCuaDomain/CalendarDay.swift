@@ -33,4 +33,14 @@ public struct CalendarDay: Sendable, Hashable, Codable {
         self.type = type
         self.name = name
     }
+
+    /// Why `type` cannot be given to `date` as a correction of the calendar, or nil: a make-up working
+    /// day is a Saturday or Sunday worked, and every other type is a weekday off (weekends are off already).
+    public static func typeViolation(_ type: DayType, on date: LocalDate) -> String? {
+        switch (type == .makeupWorkday, date.weekday.isWeekend) {
+        case (true, false): "a makeup_workday must be a Saturday or Sunday"
+        case (false, true): "\(type.rawValue) must be a weekday (weekends are already off)"
+        default: nil
+        }
+    }
 }

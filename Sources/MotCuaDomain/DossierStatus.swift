@@ -103,4 +103,14 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
     case portal
     /// Read-only, evaluations.
     case auditor
+
+    /// The roles that act for a whole province, whatever unit they are in.
+    public static let provinceWide: Set<Role> = [.admin, .nationalAdmin, .portal, .auditor]
+
+    /// Why an account with `roles` cannot belong to a unit that is (or is not) a commune, or nil:
+    /// province-wide accounts belong to the province's own unit, never to a commune.
+    public static func placementViolation(of roles: some Sequence<Role>, inCommune: Bool) -> String? {
+        inCommune && roles.contains(where: provinceWide.contains)
+            ? "admin, national_admin, portal and auditor accounts belong to a province unit" : nil
+    }
 }

@@ -27,13 +27,7 @@ extension APIHandler {
         let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw APIError.validation("name", "must not be blank") }
         let type = DayType(rawValue: body._type.rawValue)!
-        // A make-up working day is a weekend day worked; the other types are weekdays off.
-        if type == .makeupWorkday && !date.weekday.isWeekend {
-            throw APIError.validation("type", "a makeup_workday must be a Saturday or Sunday")
-        }
-        if type != .makeupWorkday && date.weekday.isWeekend {
-            throw APIError.validation("type", "\(type.rawValue) must be a weekday (weekends are already off)")
-        }
+        if let violation = CalendarDay.typeViolation(type, on: date) { throw APIError.validation("type", violation) }
         let day = CalendarDay(date: date, type: type, name: name)
         try await calendarStore.put(day, by: admin.userID)
         try await calendars.reload()

@@ -95,8 +95,8 @@ extension APIHandler {
         if roles.contains(.nationalAdmin) && !principal.isNationalAdmin {
             throw APIError.forbidden("Only national_admin may grant national_admin.")
         }
-        if !Set(roles).isDisjoint(with: Principal.provinceWideRoles) && unit.kind == .commune {
-            throw APIError.validation("unitCode", "admin, national_admin, portal and auditor accounts belong to a province unit")
+        if let violation = Role.placementViolation(of: roles, inCommune: unit.kind == .commune) {
+            throw APIError.validation("unitCode", violation)
         }
     }
 }

@@ -25,11 +25,8 @@ public struct Principal: Sendable, Equatable {
 
     public var isNationalAdmin: Bool { roles.contains(.nationalAdmin) }
 
-    /// The roles of accounts that see every unit of their province (and belong to a province unit).
-    public static let provinceWideRoles: Set<Role> = [.admin, .nationalAdmin, .portal, .auditor]
-
-    /// Admin, national admin, portal and auditor accounts see every unit of their province.
-    public var isProvinceWide: Bool { !roles.isDisjoint(with: Self.provinceWideRoles) }
+    /// Admin, national admin, portal and auditor accounts (`Role.provinceWide`) see every unit of their province.
+    public var isProvinceWide: Bool { !roles.isDisjoint(with: Role.provinceWide) }
 
     /// Whether the caller manages units, users and API keys of `province`: its admins, and national
     /// admins anywhere.
