@@ -33,9 +33,10 @@ import Testing
             "MOTCUA_SWEEP_INTERVAL_SECONDS": "0", "MOTCUA_ONLINE_INCOMPLETE_DAYS": "10", "MOTCUA_SEED_DEMO": "yes",
             "MOTCUA_DB_BACKGROUND_POOL_SIZE": "2", "MOTCUA_FEED_INTERVAL_MS": "50", "MOTCUA_WEBHOOK_INTERVAL_MS": "0",
             "MOTCUA_WEBHOOK_CONCURRENCY": "4", "MOTCUA_WEBHOOK_TIMEOUT_SECONDS": "3", "MOTCUA_WEBHOOK_MAX_ATTEMPTS": "7",
-            "MOTCUA_WEBHOOK_BACKOFF_MS": "250",
+            "MOTCUA_WEBHOOK_BACKOFF_MS": "250", "MOTCUA_HOT_ROUTES": "false",
         ])
         #expect(configuration.host == "0.0.0.0")
+        #expect(!configuration.hotRoutes)
         #expect(configuration.port == 0)
         #expect(configuration.databaseURL == "postgresql://a@b/c")
         #expect(configuration.poolSize == 3)
@@ -62,7 +63,7 @@ import Testing
         ("MOTCUA_BCRYPT_COST", "3"), ("MOTCUA_SWEEP_INTERVAL_SECONDS", "soon"), ("MOTCUA_ONLINE_INCOMPLETE_DAYS", "0"),
         ("MOTCUA_SEED_DEMO", "maybe"), ("MOTCUA_DB_BACKGROUND_POOL_SIZE", "0"), ("MOTCUA_FEED_INTERVAL_MS", "fast"),
         ("MOTCUA_WEBHOOK_CONCURRENCY", "0"), ("MOTCUA_WEBHOOK_TIMEOUT_SECONDS", "0"), ("MOTCUA_WEBHOOK_MAX_ATTEMPTS", "0"),
-        ("MOTCUA_WEBHOOK_BACKOFF_MS", "0"), ("MOTCUA_WEBHOOK_INTERVAL_MS", "-5"),
+        ("MOTCUA_WEBHOOK_BACKOFF_MS", "0"), ("MOTCUA_WEBHOOK_INTERVAL_MS", "-5"), ("MOTCUA_HOT_ROUTES", "sometimes"),
     ])
     func malformedValueIsAnErrorNamingTheVariable(variable: String, value: String) {
         do {
