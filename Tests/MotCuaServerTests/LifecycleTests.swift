@@ -36,8 +36,16 @@ import Testing
             // A route outside the contract needs a token: one issued straight into the database.
             let token = try await Self.adminToken(pool: try await TestDatabase.pool())
             async let slow = client.get("/v1/test/slow", headers: [.authorization: "Bearer \(token)"])
-            var iterator = started.makeAsyncIterator()
-            _ = await iterator.next()
+            // The handler must start within 30 s; a request answered before it (a 401, a 404) fails the
+            // test here instead of leaving it waiting forever.
+            let reachedHandler = await withTaskGroup(of: Bool.self) { group in
+                group.addTask { for await _ in started { return true }; return false }
+                group.addTask { try? await Task.sleep(for: .seconds(30)); return false }
+                let first = await group.next() ?? false
+                group.cancelAll()
+                return first
+            }
+            try #require(reachedHandler, "the slow request never reached its handler")
             await services.triggerGracefulShutdown()
             let response = try await slow
             #expect(response.status == .ok)
