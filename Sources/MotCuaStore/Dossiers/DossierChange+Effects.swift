@@ -47,18 +47,8 @@ extension DossierChange {
     /// Form 02: every item must name a component of the procedure. At intake the clock has not
     /// started; during processing it pauses until the supplement arrives.
     mutating func requestSupplement(_ items: [DossierCommand.SupplementItem]) async throws {
-        let known = Set(procedure.documents.map(\.code))
-        var problems: [StoreError.InvalidField] = []
-        for (index, item) in items.enumerated() {
-            if !known.contains(item.documentCode) {
-                problems.append(.init("items[\(index)].documentCode", "\(item.documentCode) is not a component of procedure \(procedure.code)"))
-            }
-            if item.note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                problems.append(.init("items[\(index)].note", "must say what is missing"))
-            }
-        }
-        if items.isEmpty { problems.append(.init("items", "must list every missing component")) }
-        guard problems.isEmpty else { throw StoreError.invalidFields(problems) }
+        let problems = Paperwork.supplementRequestProblems(items: items.map { ($0.documentCode, $0.note) }, of: procedure)
+        guard problems.isEmpty else { throw StoreError.invalidFields(problems.map { .init($0.field, $0.reason) }) }
         let atIntake = record.status == .submitted
         do {
             _ = try await connection.execute("""
@@ -85,13 +75,9 @@ extension DossierChange {
     /// The supplement arrived: documents are merged in; during processing the clock resumes and the due
     /// date (and the open step's deadline) move forward by the working time spent waiting.
     mutating func supplement(_ documents: [FiledDocument]) throws {
-        let known = Set(procedure.documents.map(\.code))
-        let unknown = documents.enumerated().filter { !known.contains($0.element.code) }
-        guard unknown.isEmpty else {
-            throw StoreError.invalidFields(unknown.map { .init("documents[\($0.offset)].code", "\($0.element.code) is not a component of procedure \(procedure.code)") })
-        }
-        var merged = record.documents.filter { old in !documents.contains { $0.code == old.code } }
-        merged += documents
+        let problems = Paperwork.documentProblems(codes: documents.map(\.code), of: procedure)
+        guard problems.isEmpty else { throw StoreError.invalidFields(problems.map { .init($0.field, $0.reason) }) }
+        let merged = Paperwork.merge(record.documents, supplied: documents, code: \.code)
         sets += ["documents = \(PostgresJSON(merged))::jsonb", "digitized = \(merged.contains { $0.digitized })"]
         try connection.enqueue("""
             UPDATE supplement_requests SET supplied_at = \(now)

@@ -197,18 +197,8 @@ extension DossierStore {
 
     /// Filed documents must be components of the procedure; a counter or postal dossier must be complete.
     static func checkDocuments(_ request: IntakeRequest, _ procedure: ProcedureDefinition) throws {
-        let known = Set(procedure.documents.map(\.code))
-        var problems: [StoreError.InvalidField] = []
-        for (index, document) in request.documents.enumerated() where !known.contains(document.code) {
-            problems.append(.init("documents[\(index)].code", "\(document.code) is not a component of procedure \(procedure.code)"))
-        }
-        if request.channel != .online {
-            let filed = Set(request.documents.map(\.code))
-            for document in procedure.documents where document.mandatory && !filed.contains(document.code) {
-                problems.append(.init("documents", "the mandatory component \(document.code) (\(document.name)) is missing"))
-            }
-        }
-        guard problems.isEmpty else { throw StoreError.invalidFields(problems) }
+        let problems = Paperwork.documentProblems(codes: request.documents.map(\.code), of: procedure, complete: request.channel != .online)
+        guard problems.isEmpty else { throw StoreError.invalidFields(problems.map { .init($0.field, $0.reason) }) }
     }
 }
 
