@@ -1,17 +1,19 @@
+/// One field of a request that breaks a rule, and why (an entry of a 422's `invalidParams`).
+public struct FieldProblem: Sendable, Hashable {
+    public var field: String
+    public var reason: String
+
+    public init(_ field: String, _ reason: String) {
+        self.field = field
+        self.reason = reason
+    }
+}
+
 /// The rules on the papers of a dossier (docs/domain.md §2): what a supplement request must say, which
 /// documents a dossier may hold, and how supplied documents replace filed ones. Pure: the store applies
 /// the results in SQL.
 public enum Paperwork {
-    /// One field of the request that breaks a rule, and why.
-    public struct Problem: Sendable, Hashable {
-        public var field: String
-        public var reason: String
-
-        public init(_ field: String, _ reason: String) {
-            self.field = field
-            self.reason = reason
-        }
-    }
+    public typealias Problem = FieldProblem
 
     /// A supplement request (form 02) lists every missing component, each a component of the
     /// procedure (`components`) with a note saying what is missing.

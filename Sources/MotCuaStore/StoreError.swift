@@ -1,3 +1,5 @@
+import MotCuaDomain
+
 /// Why a store refused a request. The server maps each case to one problem type in one place.
 public enum StoreError: Error, Sendable, Equatable {
     /// No such row, or one the caller may not see.
@@ -18,12 +20,5 @@ public enum StoreError: Error, Sendable, Equatable {
     case versionMismatch(current: Int)
 
     /// One offending field.
-    public struct InvalidField: Sendable, Equatable {
-        public var field: String
-        public var reason: String
-        public init(_ field: String, _ reason: String) {
-            self.field = field
-            self.reason = reason
-        }
-    }
+    public typealias InvalidField = FieldProblem
 }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import MotCuaDomain
 import MotCuaPostgres
 import MotCuaStore
 import OpenAPIRuntime

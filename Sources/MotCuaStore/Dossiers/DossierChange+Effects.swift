@@ -48,7 +48,7 @@ extension DossierChange {
     /// started; during processing it pauses until the supplement arrives.
     mutating func requestSupplement(_ items: [DossierCommand.SupplementItem]) async throws {
         let problems = Paperwork.supplementRequestProblems(items: items.map { ($0.documentCode, $0.note) }, of: procedure)
-        guard problems.isEmpty else { throw StoreError.invalidFields(problems.map { .init($0.field, $0.reason) }) }
+        guard problems.isEmpty else { throw StoreError.invalidFields(problems) }
         let atIntake = record.status == .submitted
         do {
             _ = try await connection.execute("""
@@ -76,7 +76,7 @@ extension DossierChange {
     /// date (and the open step's deadline) move forward by the working time spent waiting.
     mutating func supplement(_ documents: [FiledDocument]) throws {
         let problems = Paperwork.documentProblems(codes: documents.map(\.code), of: procedure)
-        guard problems.isEmpty else { throw StoreError.invalidFields(problems.map { .init($0.field, $0.reason) }) }
+        guard problems.isEmpty else { throw StoreError.invalidFields(problems) }
         let merged = Paperwork.merge(record.documents, supplied: documents, code: \.code)
         sets += ["documents = \(PostgresJSON(merged))::jsonb", "digitized = \(merged.contains { $0.digitized })"]
         try connection.enqueue("""

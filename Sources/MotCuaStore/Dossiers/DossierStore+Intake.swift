@@ -198,7 +198,7 @@ extension DossierStore {
     /// Filed documents must be components of the procedure; a counter or postal dossier must be complete.
     static func checkDocuments(_ request: IntakeRequest, _ procedure: ProcedureDefinition) throws {
         let problems = Paperwork.documentProblems(codes: request.documents.map(\.code), of: procedure, complete: request.channel != .online)
-        guard problems.isEmpty else { throw StoreError.invalidFields(problems.map { .init($0.field, $0.reason) }) }
+        guard problems.isEmpty else { throw StoreError.invalidFields(problems) }
     }
 }
 
