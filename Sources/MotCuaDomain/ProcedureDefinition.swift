@@ -97,30 +97,30 @@ public struct ProcedureDefinition: Sendable, Hashable, Codable {
         }
     }
 
-    /// Every rule this definition breaks, as (field, reason) pairs; empty when it is valid.
-    public func violations() -> [(field: String, reason: String)] {
-        var found: [(String, String)] = []
-        if !Self.isValidCode(code) { found.append(("code", "must look like 1.001193")) }
+    /// Every rule this definition breaks, one problem per field; empty when it is valid.
+    public func violations() -> [FieldProblem] {
+        var found: [FieldProblem] = []
+        if !Self.isValidCode(code) { found.append(.init("code", "must look like 1.001193")) }
         var documentCodes = Set<String>()
         for (index, document) in documents.enumerated() where !documentCodes.insert(document.code).inserted {
-            found.append(("documents[\(index)].code", "repeats \(document.code)"))
+            found.append(.init("documents[\(index)].code", "repeats \(document.code)"))
         }
         var stepCodes = Set<String>()
         for (index, step) in steps.enumerated() {
             if !stepCodes.insert(step.code.lowercased()).inserted {
-                found.append(("steps[\(index)].code", "repeats \(step.code) (step codes are compared ignoring case)"))
+                found.append(.init("steps[\(index)].code", "repeats \(step.code) (step codes are compared ignoring case)"))
             }
             if ![.reception, .leader, .specialist].contains(step.role) {
-                found.append(("steps[\(index)].role", "must be reception, leader or specialist"))
+                found.append(.init("steps[\(index)].role", "must be reception, leader or specialist"))
             }
         }
-        if steps.isEmpty { found.append(("steps", "needs at least one step")) }
+        if steps.isEmpty { found.append(.init("steps", "needs at least one step")) }
         let total = steps.reduce(0) { $0 + $1.durationHours }
         if total > stepBudgetHours {
-            found.append(("steps", "take \(total) working hours, more than the \(stepBudgetHours) the statutory time allows"))
+            found.append(.init("steps", "take \(total) working hours, more than the \(stepBudgetHours) the statutory time allows"))
         }
         if processingTime.unit == .workingHours && processingTime.value == 0 {
-            found.append(("processingTime.value", "must be at least 1 working hour"))
+            found.append(.init("processingTime.value", "must be at least 1 working hour"))
         }
         return found
     }
