@@ -8,6 +8,8 @@ bin=$(pg_config --bindir 2>/dev/null || true)
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 case "$cmd" in
   start)
+    # A cluster left running in DIR (an interrupted run) is stopped first, not deleted under its feet.
+    [ -f "$dir/data/postmaster.pid" ] && as_pg "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
     rm -rf "$dir"; mkdir -p "$dir/data" "$dir/sock"
     [ "$(id -u)" -eq 0 ] && chown -R postgres:postgres "$dir"
     chmod 700 "$dir/data"
