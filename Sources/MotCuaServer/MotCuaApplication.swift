@@ -33,7 +33,7 @@ public func buildApplication(
     let feedSignal = FeedSignal()
     let webhooks = WebhookStore(pool: pool)
     let calendarStore = CalendarStore(pool: pool)
-    let calendars = CalendarProvider(store: calendarStore)
+    let calendars = CalendarProvider(store: calendarStore, clock: clock)
     let dossiers = DossierStore(pool: pool, onlineIncompleteWorkingDays: configuration.onlineIncompleteWorkingDays)
     let contract = try MotCuaContract.document()
     let constraints = try ContractConstraints(yaml: String(decoding: contract, as: UTF8.self))

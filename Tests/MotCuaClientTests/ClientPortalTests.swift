@@ -83,9 +83,13 @@ import Testing
             let login = try await cli.run(["login", s.usernames[.portal]!, "--password-stdin"], stdin: Fixtures.password + "\n")
             #expect(login.status == 0, "\(login.stderr)")
             let filed = try await s.reception.dossiers.submit(s.dossierInput())
-            try await Task.sleep(for: .milliseconds(300))
 
-            let tail = try await cli.run(["events", "tail"])
+            // The feed sequencer numbers the event within moments; under a loaded machine, give it up to 10 s.
+            var tail = try await cli.run(["events", "tail"])
+            for _ in 0..<50 where tail.status == 0 && tail.stdout.isEmpty {
+                try await Task.sleep(for: .milliseconds(200))
+                tail = try await cli.run(["events", "tail"])
+            }
             #expect(tail.status == 0, "\(tail.stderr)")
             let lines = tail.stdout.split(separator: "\n")
             #expect(lines.count == 1)

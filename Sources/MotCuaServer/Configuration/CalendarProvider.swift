@@ -10,16 +10,18 @@ final class CalendarProvider: Sendable {
     let store: CalendarStore
     let officeHours: OfficeHours
     let refreshInterval: TimeInterval
+    let clock: ServerClock
     private let state = LockedValue<(calendar: WorkCalendar, loadedAt: Date)?>(nil)
 
-    init(store: CalendarStore, officeHours: OfficeHours = .standard, refreshInterval: TimeInterval = 30) {
+    init(store: CalendarStore, clock: ServerClock, officeHours: OfficeHours = .standard, refreshInterval: TimeInterval = 30) {
         self.store = store
+        self.clock = clock
         self.officeHours = officeHours
         self.refreshInterval = refreshInterval
     }
 
     func calendar() async throws -> WorkCalendar {
-        if let current = state.withLock({ $0 }), Date().timeIntervalSince(current.loadedAt) < refreshInterval {
+        if let current = state.withLock({ $0 }), clock.now.timeIntervalSince(current.loadedAt) < refreshInterval {
             return current.calendar
         }
         return try await reload()
@@ -28,7 +30,7 @@ final class CalendarProvider: Sendable {
     @discardableResult
     func reload() async throws -> WorkCalendar {
         let calendar = WorkCalendar(overrides: try await store.overrides(), officeHours: officeHours)
-        state.withLock { $0 = (calendar, Date()) }
+        state.withLock { $0 = (calendar, clock.now) }
         return calendar
     }
 
