@@ -10,31 +10,31 @@ public struct RFC3339DateTranscoder: DateTranscoder {
     public init() {}
 
     public func encode(_ date: Date) throws -> String {
-        let t = Self.fields(date)
         var bytes = [UInt8]()
         bytes.reserveCapacity(20)
-        func put(_ value: Int64, _ width: Int) {
-            var divisor: Int64 = 1
-            for _ in 1..<width { divisor *= 10 }
-            while divisor > 0 {
-                bytes.append(UInt8(48 + value / divisor % 10))
-                divisor /= 10
-            }
-        }
-        put(t.year, 4); bytes.append(45); put(t.month, 2); bytes.append(45); put(t.day, 2); bytes.append(84)
-        put(t.hour, 2); bytes.append(58); put(t.minute, 2); bytes.append(58); put(t.second, 2)
-        bytes.append(90)
+        Self.write(date) { bytes.append($0) }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The UTC calendar fields of `date`, to the second (rounded down), as `encode` writes them.
-    public static func fields(_ date: Date) -> (year: Int64, month: Int64, day: Int64, hour: Int64, minute: Int64, second: Int64) {
+    /// Writes `date` as `encode` spells it (`2026-10-08T02:30:00Z`, UTC, to the second rounded down),
+    /// one byte at a time: the one formatter behind `encode` and the server's `JSONWriter`.
+    public static func write(_ date: Date, _ byte: (UInt8) -> Void) {
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
         var days = seconds / 86_400
         var secondOfDay = seconds % 86_400
         if secondOfDay < 0 { secondOfDay += 86_400; days -= 1 }
         let (year, month, day) = CivilDate.fields(days: days)
-        return (year, month, day, secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
+        func put(_ value: Int64, _ width: Int) {
+            var divisor: Int64 = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {
+                byte(UInt8(48 + value / divisor % 10))
+                divisor /= 10
+            }
+        }
+        put(year, 4); byte(45); put(month, 2); byte(45); put(day, 2); byte(84)
+        put(secondOfDay / 3600, 2); byte(58); put(secondOfDay / 60 % 60, 2); byte(58); put(secondOfDay % 60, 2)
+        byte(90)
     }
 
     public func decode(_ text: String) throws -> Date {

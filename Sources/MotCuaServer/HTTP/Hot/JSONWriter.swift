@@ -71,44 +71,17 @@ struct JSONWriter {
 
     mutating func integer(_ value: Int64) {
         separate()
-        var magnitude = value.magnitude
-        if value < 0 { buffer.writeInteger(UInt8(ascii: "-")) }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { digits in
-            repeat {
-                digits[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            buffer.writeBytes(UnsafeRawBufferPointer(rebasing: digits[(20 - count)...]))
-        }
+        buffer.writeString(String(value))  // an inline small string below 10^15: no allocation
         needsComma = true
     }
 
-    /// An RFC 3339 date-time in UTC to the second, as `RFC3339DateTranscoder.encode` writes it.
+    /// An RFC 3339 date-time, spelled by `RFC3339DateTranscoder.write` as the generated layer spells it.
     mutating func date(_ date: Date) {
         separate()
-        let t = RFC3339DateTranscoder.fields(date)
         buffer.writeInteger(UInt8(ascii: "\""))
-        digits(t.year, 4); buffer.writeInteger(UInt8(ascii: "-")); digits(t.month, 2); buffer.writeInteger(UInt8(ascii: "-"))
-        digits(t.day, 2); buffer.writeInteger(UInt8(ascii: "T")); digits(t.hour, 2); buffer.writeInteger(UInt8(ascii: ":"))
-        digits(t.minute, 2); buffer.writeInteger(UInt8(ascii: ":")); digits(t.second, 2)
-        buffer.writeStaticString("Z\"")
+        RFC3339DateTranscoder.write(date) { buffer.writeInteger($0) }
+        buffer.writeInteger(UInt8(ascii: "\""))
         needsComma = true
-    }
-
-    private mutating func digits(_ value: Int64, _ width: Int) {
-        var divisor: Int64 = 1
-        for _ in 1..<width { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            buffer.writeInteger(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / divisor % 10))
-            rest %= divisor
-            divisor /= 10
-        }
     }
 
     /// A string, escaped as `JSONEncoder` escapes it: `"` and `\`, the named controls `\b \t \n \f \r`,
