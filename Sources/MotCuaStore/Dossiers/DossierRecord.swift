@@ -2,8 +2,8 @@ import Foundation
 import MotCuaDomain
 import MotCuaPostgres
 
-/// A document filed with a dossier (written as JSON by `Encodable`, read by `JSONScannable`).
-public struct FiledDocument: Sendable, Hashable, Encodable {
+/// A document filed with a dossier.
+public struct FiledDocument: Sendable, Hashable, Codable {
     public var code: String
     public var name: String
     public var digitized: Bool
@@ -13,11 +13,21 @@ public struct FiledDocument: Sendable, Hashable, Encodable {
         self.name = name
         self.digitized = digitized
     }
+
+    private enum CodingKeys: String, CodingKey { case code, name, digitized }
+
+    /// Rows written by imports or older versions may lack `digitized`: read it as false rather than
+    /// failing every read of the dossier.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        code = try container.decode(String.self, forKey: .code)
+        name = try container.decode(String.self, forKey: .name)
+        digitized = try container.decodeIfPresent(Bool.self, forKey: .digitized) ?? false
+    }
 }
 
-/// The applicant: personal data that never leaves the authenticated API (written as JSON by
-/// `Encodable`, read by `JSONScannable`).
-public struct Applicant: Sendable, Hashable, Encodable {
+/// The applicant: personal data that never leaves the authenticated API.
+public struct Applicant: Sendable, Hashable, Codable {
     public var fullName: String
     public var idNumber: String
     public var phone: String?
@@ -34,10 +44,20 @@ public struct Applicant: Sendable, Hashable, Encodable {
 }
 
 /// A payment recorded against a dossier.
-public struct PaymentRecord: Sendable, Hashable {
+public struct PaymentRecord: Sendable, Hashable, Decodable {
     public var amount: Int64
     public var channel: String
     public var at: Date
+
+    private enum CodingKeys: String, CodingKey { case amount, channel, epoch }
+
+    /// Decodes the `jsonb_build_object` of `DossierRecord.selectList`, where the time is Unix seconds.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        amount = try container.decode(Int64.self, forKey: .amount)
+        channel = try container.decode(String.self, forKey: .channel)
+        at = Date(timeIntervalSince1970: try container.decode(Double.self, forKey: .epoch))
+    }
 }
 
 /// The control-slip step a dossier is in.
@@ -152,8 +172,8 @@ public struct DossierRecord: Sendable, Hashable {
         handlingUnit = try row.decode(String.self, at: 7)
         channel = Channel(rawValue: try row.decode(String.self, at: 8)) ?? .counter
         status = DossierStatus(code: try row.decode(Int.self, at: 9)) ?? .submitted
-        applicant = try row.decode(ScannedJSON<Applicant>.self, at: 10).value
-        documents = try row.decode(ScannedJSON<[FiledDocument]>.self, at: 11).value
+        applicant = try row.decode(PostgresJSON<Applicant>.self, at: 10).value
+        documents = try row.decode(PostgresJSON<[FiledDocument]>.self, at: 11).value
         note = try row.decode(String?.self, at: 12)
         submittedAt = try row.decode(Date?.self, at: 13)
         receivedAt = try row.decode(Date?.self, at: 14)
@@ -176,7 +196,8 @@ public struct DossierRecord: Sendable, Hashable {
         finishedAt = try row.decode(Date?.self, at: 30)
         feeRequested = try row.decode(Int64.self, at: 31)
         feePaid = try row.decode(Int64.self, at: 32)
-        payments = try row.decode(ScannedJSON<[PaymentRecord]>?.self, at: 33)?.value ?? []
+        // NULL without payments (most dossiers), so the JSON decoder runs only when there is one.
+        payments = try row.decode(PostgresJSON<[PaymentRecord]>?.self, at: 33)?.value ?? []
         lookupKey = try row.decode(String.self, at: 34)
         version = try row.decode(Int.self, at: 35)
         createdAt = try row.decode(Date.self, at: 36)
