@@ -65,12 +65,8 @@ extension APIHandler {
     }
 
     func listLoginAudit(_ input: Operations.ListLoginAudit.Input) async throws -> Operations.ListLoginAudit.Output {
-        let principal = try self.principal
-        guard principal.isNationalAdmin || principal.has(anyOf: [.admin, .auditor]) else {
-            throw APIError.forbidden("Only admin or auditor may read the login audit.")
-        }
         let page = try await loginAudit.list(
-            province: principal.isNationalAdmin ? nil : principal.province, username: input.query.username,
+            province: try principal.loginAuditScope(), username: input.query.username,
             outcome: input.query.outcome.flatMap { LoginAttemptRecord.Outcome(rawValue: $0.rawValue) }, since: input.query.since,
             limit: pageSize(input.query.limit), cursor: input.query.cursor)
         let items = page.items.map { attempt in

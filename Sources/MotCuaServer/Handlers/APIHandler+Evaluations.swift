@@ -19,7 +19,7 @@ extension APIHandler {
 
     func rankUnits(_ input: Operations.RankUnits.Input) async throws -> Operations.RankUnits.Output {
         let principal = try self.principal
-        guard principal.isProvinceWide else { throw APIError.forbidden("The province ranking is for admin, portal and auditor accounts.") }
+        try principal.authorizeProvinceRanking()
         let period = try EvaluationPeriod(from: input.query.from, to: input.query.to, now: clock.now)
         let figures = try await evaluations.unitFigures(.province(principal.province), start: period.start, end: period.end, asOf: period.asOf)
         // Highest scaled index first, then on-time rate; ties by unit code.
@@ -106,17 +106,10 @@ extension APIHandler {
         return .ok(.init(body: .json(.init(unit: unit.code, from: period.from.description, to: period.to.description, items: items))))
     }
 
-    /// The unit, when the caller may see its evaluation: province-wide accounts of its province, or
-    /// officers of the unit (its leaders only, with `leadersOnly`). Others get 404 or 403.
+    /// The unit, when the caller may see its evaluation (`Principal.authorizeEvaluation`).
     private func evaluableUnit(_ code: String, leadersOnly: Bool) async throws -> UnitRecord {
-        let principal = try self.principal
-        guard let unit = try await units.get(code), unit.province == principal.province else {
-            throw APIError.notFound("No unit \(code) in your province.")
-        }
-        if principal.isProvinceWide { return unit }
-        guard principal.unitCode == unit.code, !leadersOnly || principal.roles.contains(.leader) else {
-            throw APIError.forbidden(leadersOnly ? "Only the unit's leaders see its officers' figures." : "Officers see their own unit's evaluation only.")
-        }
+        guard let unit = try await units.get(code) else { throw APIError.notFound("No unit \(code) in your province.") }
+        try principal.authorizeEvaluation(of: unit, leadersOnly: leadersOnly)
         return unit
     }
 

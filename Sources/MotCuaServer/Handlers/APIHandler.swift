@@ -52,32 +52,25 @@ struct APIHandler: APIProtocol {
         }
     }
 
-    /// The caller, who must administer units and users (an admin or a national admin).
+    /// The caller, who must administer units and users (`Principal.authorizeAdministration`).
     func requireAdministrator(to action: String) throws -> Principal {
         let principal = try self.principal
-        guard principal.isAdmin || principal.isNationalAdmin else { throw APIError.forbidden("Only admin may \(action).") }
+        try principal.authorizeAdministration(to: action)
         return principal
     }
 
-    /// The user `username` when `principal` administers their province (a national admin's account
-    /// only by national admins); otherwise, as when there is no such user, 404 (an admin does not
-    /// learn who exists elsewhere).
+    /// The user `username` when `principal` administers them (`Principal.authorizeManagement`);
+    /// otherwise, as when there is no such user, 404.
     func administeredUser(_ username: String, by principal: Principal) async throws -> UserRecord {
-        guard let user = try await users.get(username: username), principal.administers(province: user.province),
-            principal.isNationalAdmin || !user.roles.contains(.nationalAdmin)
-        else {
-            throw APIError.notFound("No user \(username).")
-        }
+        guard let user = try await users.get(username: username) else { throw APIError.notFound("No user \(username).") }
+        try principal.authorizeManagement(of: user)
         return user
     }
 
-    /// The caller, who must hold one of `roles` (admin holds them all).
+    /// The caller, who must hold one of `roles` (`Principal.authorize(anyOf:to:)`).
     func require(_ roles: Set<Role>, to action: String) throws -> Principal {
         let principal = try self.principal
-        guard principal.has(anyOf: roles) else {
-            let names = roles.map(\.rawValue).sorted().joined(separator: " or ")
-            throw APIError.forbidden("Only \(names) may \(action).")
-        }
+        try principal.authorize(anyOf: roles, to: action)
         return principal
     }
 

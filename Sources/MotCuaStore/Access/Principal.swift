@@ -2,8 +2,7 @@ import MotCuaDomain
 
 /// The authenticated caller: who they are, their unit and province, and their roles.
 ///
-/// Access rules live here and in the SQL scoping helpers, nowhere else: officers act on their own
-/// unit's dossiers; `admin`, `portal` and `auditor` accounts are province-wide.
+/// What the caller may see and do is decided by the access policy (`AccessPolicy.swift`), nowhere else.
 public struct Principal: Sendable, Equatable {
     public var userID: Int64
     public var username: String
@@ -32,12 +31,6 @@ public struct Principal: Sendable, Equatable {
     /// admins anywhere.
     public func administers(province: String) -> Bool {
         isNationalAdmin || (isAdmin && self.province == province)
-    }
-
-    /// Whether the caller may print a dossier's receipt, which carries its lookup key: the reception
-    /// desk and leaders of the unit that received it, and admins (of its province, by the dossier scope).
-    public func mayPrintReceipt(receivingUnit: String) -> Bool {
-        isAdmin || (unitCode == receivingUnit && !roles.isDisjoint(with: [.reception, .leader]))
     }
 
     /// True when the caller has at least one of `roles` (admin has them all but `national_admin`).

@@ -188,9 +188,7 @@ extension DossierStore {
             procedure = try await procedureVersions.record(code: request.procedureCode, version: version, on: connection)
         }
         if procedure == nil { problems.insert(.init("procedureCode", "no procedure \(request.procedureCode) in the catalog"), at: 0) }
-        if problems.isEmpty && !principal.isProvinceWide && receiving != principal.unitCode {
-            throw StoreError.forbidden("Officers receive dossiers at their own unit (\(principal.unitCode)).")
-        }
+        if problems.isEmpty { try principal.authorizeReceiving(at: receiving) }
         guard let procedure, problems.isEmpty else { throw StoreError.invalidFields(problems) }
         return procedure
     }

@@ -82,7 +82,7 @@ extension DossierStore {
             guard let instant = try? Date(postgresText: after.values[0]) else { throw StoreError.invalidCursor }
             common.append("(d.listed_at, d.code) < (\(instant), \(after.values[1]))")
         }
-        let branches = unitBranches(filter.unit, principal).map { branch in
+        let branches = principal.dossierScope(unit: filter.unit).map { branch in
             var query: PostgresQuery = """
                 (SELECT d.id, d.listed_at, d.code FROM dossiers d WHERE \(branch)
                 """
@@ -107,27 +107,5 @@ extension DossierStore {
         d.status IN (2, 4, 5, 6) AND d.due_date < \(today.description)::date
         AND (d.status <> 5 OR d.due_date < ((d.supplement_pending_at AT TIME ZONE 'UTC') + interval '7 hours')::date)
         """
-    }
-
-    /// The scope and unit filter as branches whose conditions each start with an indexed column.
-    private func unitBranches(_ unit: String?, _ principal: Principal) -> [PostgresQuery] {
-        // "Handled by U, received elsewhere" states `handling_unit <> receiving_unit` itself, so that the
-        // partial indexes `dossiers_cross_handling*` (which hold only such dossiers) serve it.
-        if principal.isProvinceWide {
-            guard let unit else { return ["d.province = \(principal.province)"] }
-            return [
-                "d.receiving_unit = \(unit) AND d.province = \(principal.province)",
-                "d.handling_unit = \(unit) AND d.handling_unit <> d.receiving_unit AND d.province = \(principal.province)",
-            ]
-        }
-        let own = principal.unitCode
-        guard let unit, unit != own else {
-            return ["d.receiving_unit = \(own)", "d.handling_unit = \(own) AND d.handling_unit <> d.receiving_unit"]
-        }
-        // Another unit's dossiers are visible only where the officer's own unit is the other side.
-        return [
-            "d.receiving_unit = \(unit) AND d.handling_unit = \(own) AND d.handling_unit <> d.receiving_unit",
-            "d.handling_unit = \(unit) AND d.handling_unit <> d.receiving_unit AND d.receiving_unit = \(own)",
-        ]
     }
 }
