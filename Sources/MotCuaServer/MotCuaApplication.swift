@@ -28,7 +28,7 @@ public func buildApplication(
     let tokens = TokenStore(pool: pool)
     let loginAudit = LoginAuditStore(pool: pool)
     let apiKeys = APIKeyStore(pool: pool)
-    let authenticator = Authenticator(tokens: tokens, apiKeys: apiKeys)
+    let authenticator = Authenticator(tokens: tokens, apiKeys: apiKeys, clock: clock)
     let feed = EventFeed(pool: pool)
     let feedSignal = FeedSignal()
     let webhooks = WebhookStore(pool: pool)

@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import MotCuaClient
+import MotCuaTestSupport
 import Testing
 
 /// The `motcua` executable against the live server.
@@ -66,7 +67,7 @@ import Testing
             #expect(wrong.status == 4)
             #expect(!FileManager.default.fileExists(atPath: cli.credentialsFile.path))
 
-            let login = try await cli.run(["login", reception, "--password-stdin", "--output", "json"], stdin: Fixtures.password + "\n")
+            let login = try await cli.run(["login", reception, "--password-stdin", "--output", "json"], stdin: Fixture.password + "\n")
             #expect(login.status == 0, "\(login.stderr)")
             let attributes = try FileManager.default.attributesOfItem(atPath: cli.credentialsFile.path)
             #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
@@ -76,7 +77,7 @@ import Testing
             #expect(!login.stdout.contains(stored?["token"] as? String ?? "-"))
 
             // MOTCUA_PASSWORD works too.
-            let again = try await cli.run(["login", reception], environment: ["MOTCUA_PASSWORD": Fixtures.password])
+            let again = try await cli.run(["login", reception], environment: ["MOTCUA_PASSWORD": Fixture.password])
             #expect(again.status == 0, "\(again.stderr)")
 
             let dossier = try await s.reception.dossiers.submit(s.dossierInput(name: "Trần Văn, \"Bình\""))
@@ -251,7 +252,7 @@ import Testing
             let s = try await Scenario.make(server)
             let cli = try CLIRunner(server: server.url)
             let token = ["MOTCUA_TOKEN": s.reception.token!]
-            let tag = Fixtures.random(6)
+            let tag = Fixture.random(6, from: Fixture.lowerDigits)
             var csv = "procedureCode,receivingUnit,fullName,idNumber,phone,documents,note\r\n"
             for index in 1...5 {
                 csv += "\(s.procedureCode),\(s.commune),\"Nguyễn Văn \(tag) \(index)\",00119001234\(index),0912345678,\"TK01:Tờ khai:yes;GCS\",\"ghi chú, \(index)\"\r\n"
@@ -281,7 +282,7 @@ import Testing
             let cli = try CLIRunner(server: server.url)
             let encoder = JSONEncoder()
             let valid = try String(decoding: encoder.encode(Samples.procedure()), as: UTF8.self)
-            let code = "9." + Fixtures.random(6, from: "0123456789")
+            let code = Fixture.randomProcedureCode()
             let file = try cli.file(
                 "catalog.json",
                 "[{\"code\":\"\(code)\"," + valid.dropFirst() + ",{\"code\":\"bad\"," + valid.dropFirst() + "]")

@@ -1,6 +1,7 @@
 import Foundation
 import MotCuaDomain
 import MotCuaClient
+import MotCuaTestSupport
 import Testing
 
 /// Every operation of MotCuaClient against the real server over real HTTP.
@@ -9,7 +10,7 @@ import Testing
         try await LiveServer.run { server in
             let (_, adminName) = try await server.fixtures.makeProvinceAdmin()
             let client = server.client()
-            let session = try await client.auth.login(username: adminName, password: Fixtures.password)
+            let session = try await client.auth.login(username: adminName, password: Fixture.password)
             #expect(session.user.username == adminName)
             #expect(client.token == session.token)
             #expect(try await client.auth.me().roles.contains(.admin))

@@ -1,5 +1,6 @@
 import Foundation
 import MotCuaClient
+import MotCuaTestSupport
 import Testing
 
 /// The portal integration through the client library and the CLI, against a live server that numbers
@@ -9,7 +10,7 @@ import Testing
         try await LiveServer.run(feed: true) { server in
             let s = try await Scenario.make(server)
             var input = s.dossierInput()
-            input.externalReference = "G22.99-" + Fixtures.random(8)
+            input.externalReference = "G22.99-" + Fixture.random(8, from: Fixture.lowerDigits)
             let first = try await s.reception.dossiers.submit(input)
             let second = try await s.reception.dossiers.submit(s.dossierInput())
 
@@ -80,7 +81,7 @@ import Testing
         try await LiveServer.run(feed: true) { server in
             let s = try await Scenario.make(server)
             let cli = try CLIRunner(server: server.url)
-            let login = try await cli.run(["login", s.usernames[.portal]!, "--password-stdin"], stdin: Fixtures.password + "\n")
+            let login = try await cli.run(["login", s.usernames[.portal]!, "--password-stdin"], stdin: Fixture.password + "\n")
             #expect(login.status == 0, "\(login.stderr)")
             let filed = try await s.reception.dossiers.submit(s.dossierInput())
 
@@ -114,7 +115,7 @@ import Testing
             #expect(bad.status == 1 && bad.stderr.contains("--updated-since"))
 
             let admin = try CLIRunner(server: server.url)
-            _ = try await admin.run(["login", s.usernames[.admin]!, "--password-stdin"], stdin: Fixtures.password + "\n")
+            _ = try await admin.run(["login", s.usernames[.admin]!, "--password-stdin"], stdin: Fixture.password + "\n")
             let added = try await admin.run(["webhooks", "add", "http://127.0.0.1:9/hook", "--event", "dossier.return", "--output", "table"])
             #expect(added.status == 0 && added.stderr.contains("secret: "), "\(added.stderr)")
             let listed = try await admin.run(["webhooks", "list", "--output", "csv"])

@@ -1,5 +1,6 @@
 import Foundation
 import MotCuaClient
+import MotCuaTestSupport
 import Testing
 
 /// Timeouts and retries, with servers that misbehave on purpose.
@@ -40,7 +41,7 @@ import Testing
             let proxy = try DroppingProxy(upstreamPort: server.port)
             defer { proxy.close() }
             let viaProxy = MotCuaClient(serverURL: URL(string: "http://127.0.0.1:\(proxy.port)")!, token: s.reception.token)
-            let name = "Lê Văn Thử \(Fixtures.random(6))"
+            let name = "Lê Văn Thử \(Fixture.random(6, from: Fixture.lowerDigits))"
             let dossier = try await viaProxy.dossiers.submit(s.dossierInput(name: name))
             #expect(proxy.counts.requests == 2)
             #expect(proxy.counts.dropped == 1)

@@ -1,5 +1,6 @@
 import Foundation
 import MotCuaPostgres
+import MotCuaTestSupport
 import Testing
 
 @Suite("Migrations")
@@ -18,7 +19,8 @@ struct MigratorTests {
 
     @Test("migrations apply in order once; a re-run applies nothing")
     func idempotent() async throws {
-        try await TestDatabase.withFreshDatabase { configuration in
+        try await TestDatabase.withFreshDatabase { url in
+            let configuration = try PostgresConfiguration(url: url)
             try await TestDatabase.withPool(connection: configuration) { pool in
                 let migrator = PostgresMigrator(pool: pool, logger: TestDatabase.logger)
                 #expect(try await migrator.migrate(Self.migrations.reversed()) == [1, 2, 3])
@@ -32,7 +34,8 @@ struct MigratorTests {
 
     @Test("two instances migrating one fresh database apply each version once")
     func concurrentInstances() async throws {
-        try await TestDatabase.withFreshDatabase { configuration in
+        try await TestDatabase.withFreshDatabase { url in
+            let configuration = try PostgresConfiguration(url: url)
             try await TestDatabase.withPool(connection: configuration) { first in
                 try await TestDatabase.withPool(connection: configuration) { second in
                     async let a = PostgresMigrator(pool: first, logger: TestDatabase.logger).migrate(Self.migrations)
@@ -47,7 +50,8 @@ struct MigratorTests {
 
     @Test("an applied migration whose SQL changed is reported")
     func checksumMismatch() async throws {
-        try await TestDatabase.withFreshDatabase { configuration in
+        try await TestDatabase.withFreshDatabase { url in
+            let configuration = try PostgresConfiguration(url: url)
             try await TestDatabase.withPool(connection: configuration) { pool in
                 let migrator = PostgresMigrator(pool: pool, logger: TestDatabase.logger)
                 _ = try await migrator.migrate([Self.migrations[0]])
@@ -67,7 +71,8 @@ struct MigratorTests {
 
     @Test("a failing migration leaves nothing of itself behind")
     func failingMigration() async throws {
-        try await TestDatabase.withFreshDatabase { configuration in
+        try await TestDatabase.withFreshDatabase { url in
+            let configuration = try PostgresConfiguration(url: url)
             try await TestDatabase.withPool(connection: configuration) { pool in
                 let migrator = PostgresMigrator(pool: pool, logger: TestDatabase.logger)
                 let broken = PostgresMigration(version: 2, name: "broken", sql: "CREATE TABLE half (id int); SELEC 1;")

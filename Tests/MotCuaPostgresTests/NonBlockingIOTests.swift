@@ -1,4 +1,5 @@
 import MotCuaPostgres
+import MotCuaTestSupport
 import NIOPosix
 import Testing
 

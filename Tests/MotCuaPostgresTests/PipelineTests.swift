@@ -1,4 +1,5 @@
 import MotCuaPostgres
+import MotCuaTestSupport
 import Testing
 
 /// What does not depend on an answer goes out together: BEGIN with the first statement, queued

@@ -1,5 +1,6 @@
 import Foundation
 import MotCuaPostgres
+import MotCuaTestSupport
 import Testing
 
 @Suite("Query composition and error mapping")

@@ -5,6 +5,7 @@ import MotCuaAPI
 import MotCuaDomain
 import MotCuaServer
 import MotCuaStore
+import MotCuaTestSupport
 import NIOCore
 import Testing
 

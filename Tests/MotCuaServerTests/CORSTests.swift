@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import MotCuaAPI
 import MotCuaServer
+import MotCuaTestSupport
 import Testing
 
 /// Browser front ends: CORS for the configured origins only, and no caching of personal data.

@@ -1,6 +1,7 @@
 import Foundation
 import MotCuaPostgres
 import MotCuaServer
+import MotCuaTestSupport
 import Testing
 
 /// The compose deployment's database setup (`deploy/initdb`): the server runs as a role that is not a

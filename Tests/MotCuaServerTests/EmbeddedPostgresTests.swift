@@ -1,6 +1,7 @@
 import Foundation
 import MotCuaPostgres
 import MotCuaServer
+import MotCuaTestSupport
 import Testing
 
 /// The private cluster `make run` starts when no DATABASE_URL is set: created on first use, reachable

@@ -6,24 +6,13 @@ import MotCuaDomain
 import MotCuaPostgres
 import MotCuaServer
 import MotCuaStore
+import MotCuaTestSupport
 import NIOCore
 import Testing
 
 /// The SQL aggregates against MotCuaDomain's definitions applied to the same rows one by one, on a
 /// generated data set in a throwaway province (rows written directly, with the columns the store writes).
 @Suite struct EvaluationConsistencyTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed from its seed.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// One dossier as read back from the database.
     struct Row {
         var unit: String
@@ -68,7 +57,7 @@ import Testing
             let hoursProcedure = try await env.publishProcedure(hoursBody, as: admin)
             let reception = try await env.makeUser([.reception], unit: a)
 
-            var rng = SeededGenerator(state: 20_260_766)
+            var rng = SeededGenerator(seed: 20_260_766)
             let first = LocalDate(2026, 1, 20)
             let statuses: [DossierStatus] = [
                 .received, .inProgress, .supplementRequested, .awaitingPayment, .resolved, .returned, .stopped, .withdrawn,
@@ -259,7 +248,7 @@ import Testing
                 RETURNING id
                 """).first!.decode(Int64.self, at: 0)
 
-            var rng = SeededGenerator(state: 6_2026)
+            var rng = SeededGenerator(seed: 6_2026)
             struct Step { var assignee: Int64; var unit: String; var record: StepRecord }
             var steps: [Step] = []
             let base = Instant.vn("2026-02-02", "00:00")

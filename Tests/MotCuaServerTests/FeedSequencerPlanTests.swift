@@ -1,6 +1,7 @@
 import MotCuaPostgres
 import MotCuaServer
 @testable import MotCuaStore
+import MotCuaTestSupport
 import Testing
 
 /// The feed sequencer's numbering stays linear in the batch, whatever the statistics say.

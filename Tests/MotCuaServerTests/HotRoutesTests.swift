@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MotCuaAPI
 import MotCuaDomain
 @testable import MotCuaServer
+import MotCuaTestSupport
 import Testing
 
 /// The hand-written routes of the two hottest reads (`HotRoutes`) answer byte for byte what the

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import MotCuaPostgres
 @testable import MotCuaServer
+import MotCuaTestSupport
 import NIOCore
 import Synchronization
 import Testing

@@ -9,6 +9,8 @@ public final class Authenticator: Sendable {
     let tokens: TokenStore
     let apiKeys: APIKeyStore
     let cacheLifetime: TimeInterval
+    /// The server's clock: token and key expiry, and the cache's age, are judged on it.
+    let clock: ServerClock
     private let cache = LockedValue<[String: Entry]>([:])
 
     private struct Entry {
@@ -17,22 +19,24 @@ public final class Authenticator: Sendable {
         var cachedAt: Date
     }
 
-    public init(tokens: TokenStore, apiKeys: APIKeyStore, cacheLifetime: TimeInterval = 5) {
+    public init(tokens: TokenStore, apiKeys: APIKeyStore, clock: ServerClock, cacheLifetime: TimeInterval = 5) {
         self.tokens = tokens
         self.apiKeys = apiKeys
+        self.clock = clock
         self.cacheLifetime = cacheLifetime
     }
 
     /// The principal of a live token or API key, or nil.
-    public func principal(token: String, now: Date = Date()) async throws -> Principal? {
+    public func principal(token: String) async throws -> Principal? {
+        let now = clock.now
         let hash = TokenStore.hash(token)
         let cached = cache.withLock { $0[hash] }
         if let cached, now < cached.expiresAt, now.timeIntervalSince(cached.cachedAt) < cacheLifetime {
             return cached.principal
         }
         let found = token.hasPrefix(APIKeyStore.keyPrefix)
-            ? try await apiKeys.principal(keyHash: hash).map { ($0.principal, $0.expiresAt ?? .distantFuture) }
-            : try await tokens.principal(tokenHash: hash).map { ($0.principal, $0.expiresAt) }
+            ? try await apiKeys.principal(keyHash: hash, now: now).map { ($0.principal, $0.expiresAt ?? .distantFuture) }
+            : try await tokens.principal(tokenHash: hash, now: now).map { ($0.principal, $0.expiresAt) }
         guard let found else {
             cache.withLock { $0[hash] = nil }
             return nil

@@ -27,7 +27,7 @@ struct DeadlineSweeper: Service {
                             "dueSoon": "\(result.dueSoon)",
                         ])
                     }
-                    let purged = try await tokens.purgeExpired()
+                    let purged = try await tokens.purgeExpired(now: clock.now)
                     if purged > 0 { logger.info("purged expired tokens", metadata: ["tokens": "\(purged)"]) }
                     let forgotten = try await loginAudit.purgeExpired()
                     if forgotten > 0 { logger.info("purged old login audit records", metadata: ["records": "\(forgotten)"]) }

@@ -13,10 +13,8 @@ extension APIHandler {
             throw APIError(.unauthorized, code: "unauthenticated", title: "Authentication failed", detail: "Wrong username or password.")
         }
         let token = TokenStore.generateToken()
-        // Wall-clock time, not the injected clock: expiry is enforced against the database's now()
-        // and the authenticator's cache, so a test clock set in the past must not mint dead tokens.
-        // Real time, not the server's clock: TokenStore checks expiry against the database's now().
-        let expiresAt = Date().addingTimeInterval(TimeInterval(configuration.tokenLifetime.components.seconds))
+        // On the server's clock, which the authenticator judges expiry by.
+        let expiresAt = clock.now.addingTimeInterval(TimeInterval(configuration.tokenLifetime.components.seconds))
         try await authenticator.tokens.insert(tokenHash: TokenStore.hash(token), userID: user.id, expiresAt: expiresAt)
         return .created(.init(body: .json(.init(token: token, expiresAt: expiresAt, user: .init(user)))))
     }

@@ -49,8 +49,8 @@ public struct APIKeyStore: Sendable {
 
     /// The principal of a live key (not expired, not revoked, user active), with the key's expiry.
     /// Records the use at most once a minute.
-    public func principal(keyHash: String) async throws -> (principal: Principal, expiresAt: Date?)? {
-        let live: PostgresQuery = "k.key_hash = decode(\(keyHash), 'hex') AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())"
+    public func principal(keyHash: String, now: Date) async throws -> (principal: Principal, expiresAt: Date?)? {
+        let live: PostgresQuery = "k.key_hash = decode(\(keyHash), 'hex') AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > \(now))"
         // A data-modifying CTE runs whether or not the query reads it.
         let rows = try await pool.query("""
             WITH touched AS (

@@ -35,11 +35,12 @@ public struct TokenStore: Sendable {
     }
 
     /// The principal of a live token (not expired, not revoked, user active), with the token's expiry.
-    public func principal(tokenHash: String) async throws -> (principal: Principal, expiresAt: Date)? {
+    /// The principal of a live token (not revoked, not expired at `now`, its user active) and its expiry.
+    public func principal(tokenHash: String, now: Date) async throws -> (principal: Principal, expiresAt: Date)? {
         let rows = try await pool.query("""
             SELECT \(unescaped: UserStore.columns), t.expires_at
             FROM auth_tokens t JOIN users u ON u.id = t.user_id JOIN units un ON un.code = u.unit_code
-            WHERE t.token_hash = decode(\(tokenHash), 'hex') AND t.revoked_at IS NULL AND t.expires_at > now() AND u.active
+            WHERE t.token_hash = decode(\(tokenHash), 'hex') AND t.revoked_at IS NULL AND t.expires_at > \(now) AND u.active
             """)
         guard let row = rows.first else { return nil }
         return (try UserStore.decode(row).principal, try row.decode(Date.self, at: 8))
@@ -61,8 +62,8 @@ public struct TokenStore: Sendable {
             """)
     }
 
-    /// Deletes tokens that expired more than a day ago.
-    public func purgeExpired() async throws -> Int {
-        try await pool.query("DELETE FROM auth_tokens WHERE expires_at < now() - interval '1 day'").affectedRows
+    /// Deletes tokens that expired more than a day before `now`.
+    public func purgeExpired(now: Date) async throws -> Int {
+        try await pool.query("DELETE FROM auth_tokens WHERE expires_at < \(now)::timestamptz - interval '1 day'").affectedRows
     }
 }

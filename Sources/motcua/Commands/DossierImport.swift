@@ -1,4 +1,5 @@
 import ArgumentParser
+import Crypto
 import Foundation
 import MotCuaClient
 
@@ -119,7 +120,9 @@ struct DossierImport: AsyncParsableCommand {
         for (index, column) in columns.enumerated() {
             material += "\u{1E}" + column + "\u{1F}" + (index < record.count ? record[index] : "")
         }
-        return "import-" + SHA256.hex(Array(material.utf8))
+        return "import-" + SHA256.hash(data: Array(material.utf8)).map { byte in
+            (byte < 16 ? "0" : "") + String(byte, radix: 16)
+        }.joined()
     }
 }
 

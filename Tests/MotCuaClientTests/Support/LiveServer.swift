@@ -4,6 +4,7 @@ import Logging
 import HummingbirdTesting
 import MotCuaClient
 import MotCuaServer
+import MotCuaTestSupport
 
 /// The real MotCua application on the shared test database, served over real HTTP on 127.0.0.1
 /// and an ephemeral port, for the client and CLI tests.
@@ -21,22 +22,16 @@ struct LiveServer: Sendable {
         return MotCuaClient(serverURL: url, token: token, configuration: configuration)
     }
 
-    /// Builds the application with `buildApplication(configuration:logger:clock:)` (bcrypt cost 4,
-    /// no sweeps, no demo data, port 0; the feed sequenced only when `feed` is set) and runs `test`
-    /// while it serves.
+    /// Builds the application with `buildApplication(configuration:logger:clock:)` on the tests'
+    /// configuration (`testConfiguration`; the feed sequenced only when `feed` is set) and runs
+    /// `test` while it serves.
     static func run<Value: Sendable>(feed: Bool = false, _ test: @escaping @Sendable (LiveServer) async throws -> Value) async throws
         -> Value
     {
         let databaseURL = try await TestDatabase.migratedURL()
-        var configuration = ServerConfiguration()
-        configuration.databaseURL = databaseURL
+        var configuration = try testConfiguration(databaseURL: databaseURL)
         configuration.host = "127.0.0.1"
-        configuration.port = 0
-        configuration.bcryptCost = 4
-        configuration.sweepInterval = .zero
         configuration.feedInterval = feed ? .milliseconds(20) : .zero
-        configuration.webhooks.interval = .zero
-        configuration.seedDemoData = false
         configuration.poolSize = 6
         configuration.logLevel = .error
         let app = try buildApplication(configuration: configuration, logger: TestDatabase.logger)

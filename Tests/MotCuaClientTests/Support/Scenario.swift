@@ -1,5 +1,6 @@
 import Foundation
 import MotCuaClient
+import MotCuaTestSupport
 
 /// A province set up through the client: an admin, a commune, officers of each role, and a
 /// procedure with three steps.
@@ -18,22 +19,22 @@ struct Scenario: Sendable {
     static func make(_ server: LiveServer) async throws -> Scenario {
         let (province, adminName) = try await server.fixtures.makeProvinceAdmin()
         let admin = server.client()
-        try await admin.auth.login(username: adminName, password: Fixtures.password)
+        try await admin.auth.login(username: adminName, password: Fixture.password)
         let commune = province + ".01"
         _ = try await admin.units.create(.init(code: commune, name: "Xã thử \(province)", province: province, kind: .commune))
         var usernames: [Role: String] = [.admin: adminName]
         var clients: [Role: MotCuaClient] = [:]
         for role in [Role.reception, .leader, .specialist, .portal] {
-            let username = role.rawValue + "." + Fixtures.random(10)
+            let username = Fixture.username(role.rawValue)
             let unit = role == .portal ? province : commune
             _ = try await admin.users.create(
-                .init(username: username, fullName: "Cán bộ \(username)", unitCode: unit, roles: [role], password: Fixtures.password))
+                .init(username: username, fullName: "Cán bộ \(username)", unitCode: unit, roles: [role], password: Fixture.password))
             let client = server.client()
-            try await client.auth.login(username: username, password: Fixtures.password)
+            try await client.auth.login(username: username, password: Fixture.password)
             usernames[role] = username
             clients[role] = client
         }
-        let procedureCode = "9." + Fixtures.random(6, from: "0123456789")
+        let procedureCode = Fixture.randomProcedureCode()
         try await admin.procedures.put(procedureCode, Samples.procedure())
         return Scenario(
             server: server, province: province, commune: commune, procedureCode: procedureCode, admin: admin,
@@ -45,7 +46,7 @@ struct Scenario: Sendable {
     func dossierInput(name: String = "Nguyễn Thị Ánh", channel: Channel = .counter) -> DossierInput {
         DossierInput(
             procedureCode: procedureCode, receivingUnit: commune, channel: channel,
-            applicant: .init(fullName: name, idNumber: "0011900" + Fixtures.random(5, from: "0123456789"), phone: "0912345678"),
+            applicant: .init(fullName: name, idNumber: "0011900" + Fixture.random(5, from: "0123456789"), phone: "0912345678"),
             documents: [.init(code: "TK01", name: "Tờ khai", digitized: true), .init(code: "GCS", name: "Giấy chứng sinh")])
     }
 }

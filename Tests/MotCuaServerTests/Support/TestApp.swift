@@ -8,6 +8,7 @@ import MotCuaDomain
 import MotCuaPostgres
 import MotCuaServer
 import MotCuaStore
+import MotCuaTestSupport
 import NIOCore
 import Testing
 
@@ -26,17 +27,6 @@ struct TestEnvironment: Sendable {
     var tokens: TokenStore { TokenStore(pool: pool) }
     var procedures: ProcedureStore { ProcedureStore(pool: pool) }
     var calendar: CalendarStore { CalendarStore(pool: pool) }
-}
-
-/// The server configuration tests run with: the migrated test database, port 0, bcrypt cost 4,
-/// no deadline sweeps, feed sequencing or webhook deliveries (the portal tests turn them on), no
-/// demo data, a small pool. `environment` entries override these.
-func testConfiguration(databaseURL: String, environment: [String: String] = [:]) throws -> ServerConfiguration {
-    let defaults = [
-        "DATABASE_URL": databaseURL, "MOTCUA_PORT": "0", "MOTCUA_BCRYPT_COST": "4", "MOTCUA_SWEEP_INTERVAL_SECONDS": "0",
-        "MOTCUA_FEED_INTERVAL_MS": "0", "MOTCUA_WEBHOOK_INTERVAL_MS": "0", "MOTCUA_SEED_DEMO": "false", "MOTCUA_DB_POOL_SIZE": "4",
-    ]
-    return try ServerConfiguration(environment: defaults.merging(environment) { $1 })
 }
 
 /// Builds the real application with `buildApplication(configuration:logger:clock:customizeRouter:)` on

@@ -3,8 +3,8 @@ import MotCuaDomain
 import MotCuaPostgres
 import MotCuaServer
 @testable import MotCuaStore
+import MotCuaTestSupport
 import Testing
-import HummingbirdTesting
 
 /// The list query on a few hundred thousand dossiers: no filter combination the API offers may
 /// scan the dossiers table (or its search text) sequentially.
@@ -188,18 +188,5 @@ import HummingbirdTesting
         }
         for entry in root { if let plan = entry["Plan"] as? [String: Any] { walk(plan) } }
         return found
-    }
-}
-
-/// A small deterministic generator (SplitMix64) so the sampled combinations are the same every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
