@@ -5,6 +5,7 @@ import MotCuaAPI
 import NIOCore
 @testable import MotCuaServer
 import Testing
+import Yams
 
 /// Patterns, lengths, ranges and sizes of the contract are enforced (the generated code checks only
 /// types, required properties and enums): a body outside them is a 422 naming every field, a query
@@ -23,7 +24,7 @@ import Testing
                 response, .unprocessableContent, code: "validation-failed",
                 invalidParams: ["applicant.fullName", "applicant.idNumber", "applicant.phone", "documents[0].code", "note"])
             let reasons = Dictionary(uniqueKeysWithValues: (problem.invalidParams ?? []).map { ($0.name, $0.reason) })
-            #expect(reasons["applicant.idNumber"] == "must match ^[0-9A-Za-z]{6,20}$")
+            #expect(reasons["applicant.idNumber"] == "must be 6-20 letters or digits")  // the contract's x-pattern-reason
             #expect(reasons["applicant.fullName"] == "must have at most 200 characters")
             let listed = try await client.get("/v1/dossiers", token: world.reception.token)
             #expect(try expectJSON(listed, as: DossierPageBody.self).items.isEmpty)
@@ -123,5 +124,30 @@ import Testing
         supplement.violations(of: .object(["reason": .string(""), "items": .array([])]), at: "", into: &problems)
         #expect(problems.map(\.name).sorted() == ["items", "reason"])
         #expect(constraints.operation(method: "GET", route: "/v1/dossiers")?.query["limit"]?.violation(ofParameter: "0") == "must be at least 1")
+    }
+
+    /// A refused value is told why in words (`x-pattern-reason`), in English and Vietnamese, never
+    /// shown a regular expression.
+    @Test func everyPatternOfTheContractSaysWhatItMeans() throws {
+        let contract = try Yams.load(yaml: String(decoding: try MotCuaContract.document(), as: UTF8.self))
+        var patterns: [(pattern: String, reason: String?)] = []
+        func walk(_ node: Any?) {
+            if let map = node as? [String: Any] {
+                if let pattern = map["pattern"] as? String { patterns.append((pattern, map["x-pattern-reason"] as? String)) }
+                map.values.forEach(walk)
+            } else if let list = node as? [Any] {
+                list.forEach(walk)
+            }
+        }
+        walk(contract)
+        #expect(patterns.count >= 20)
+        for (pattern, reason) in patterns {
+            #expect(reason?.hasPrefix("must ") == true, "\(pattern) has no x-pattern-reason")
+            if let reason { #expect(VietnameseProblems.reason(reason) != reason, "\(reason) has no Vietnamese") }
+        }
+        let constraints = try ContractConstraints(yaml: String(decoding: try MotCuaContract.document(), as: UTF8.self))
+        let unit = try #require(constraints.operation(method: "POST", route: "/v1/units")?.body)
+        #expect(unit.properties["name"]?.violation(ofParameter: "   ") == "must not be blank")
+        #expect(unit.properties["code"]?.violation(ofParameter: "h15") == "must be an agency code of 1-35 upper-case letters, digits and dots, such as H15.50.05.13")
     }
 }

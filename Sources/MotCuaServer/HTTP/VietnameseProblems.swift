@@ -97,6 +97,21 @@ enum VietnameseProblems {
             "must be in the future": "phải là một thời điểm trong tương lai",
             "must not contain the NUL character (U+0000)": "không được chứa ký tự NUL (U+0000)",
             "must be an RFC 3339 date-time such as 2026-10-08T02:30:00Z": "phải là thời điểm RFC 3339, ví dụ 2026-10-08T02:30:00Z",
+            // The contract's `x-pattern-reason`s (each one has its translation here, tested).
+            "must be visible ASCII characters, without spaces": "phải gồm các ký tự ASCII nhìn thấy được, không có dấu cách",
+            "must be 1-100 visible ASCII characters, without spaces": "phải gồm 1-100 ký tự ASCII nhìn thấy được, không có dấu cách",
+            "must be an ISO week such as 2026-W27": "phải là một tuần ISO, ví dụ 2026-W27",
+            "must be an agency code of 1-35 upper-case letters, digits and dots, such as H15.50.05.13":
+                "phải là mã định danh cơ quan gồm 1-35 chữ in hoa, chữ số và dấu chấm, ví dụ H15.50.05.13",
+            "must be a national procedure code such as 1.001193": "phải là mã thủ tục quốc gia, ví dụ 1.001193",
+            "must be a time of day HH:MM such as 15:00": "phải là giờ dạng HH:MM, ví dụ 15:00",
+            "must be 3-64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit":
+                "phải gồm 3-64 chữ thường, chữ số, '.', '_' hoặc '-', bắt đầu bằng chữ hoặc số",
+            "must be 1-40 letters, digits, '.', '_' or '-'": "phải gồm 1-40 chữ cái, chữ số, '.', '_' hoặc '-'",
+            "must be 1-40 letters, digits, '_' or '-'": "phải gồm 1-40 chữ cái, chữ số, '_' hoặc '-'",
+            "must be 6-20 letters or digits": "phải gồm 6-20 chữ cái hoặc chữ số",
+            "must be 6-20 digits, '+' or spaces": "phải gồm 6-20 chữ số, '+' hoặc dấu cách",
+            "must be an http:// or https:// address without spaces": "phải là địa chỉ http:// hoặc https:// không có dấu cách",
         ]
         if let translated = fixed[text] { return translated }
         let patterns: [(String, String)] = [

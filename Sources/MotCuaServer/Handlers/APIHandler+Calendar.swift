@@ -24,8 +24,7 @@ extension APIHandler {
         let admin = try require([.nationalAdmin], to: "correct the national calendar")
         guard case .json(let body) = input.body else { throw APIError.malformed("Send a JSON body.") }
         let date = try Self.parseDate(input.path.date, name: "date")
-        let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw APIError.validation("name", "must not be blank") }
+        let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)  // not blank: the contract's
         let type = DayType(rawValue: body._type.rawValue)!
         if let violation = CalendarDay.typeViolation(type, on: date) { throw APIError.validation("type", violation) }
         let day = CalendarDay(date: date, type: type, name: name)

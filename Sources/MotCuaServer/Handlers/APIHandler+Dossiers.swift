@@ -47,12 +47,18 @@ extension APIHandler {
     /// hand-written route (`HotRoutes`).
     func readDossierPage(_ q: Operations.ListDossiers.Input.Query) async throws -> (Page<DossierRecord>, Date, Principal) {
         let principal = try self.principal
-        let filter = DossierFilter(
-            status: q.status.flatMap { DossierStatus(rawValue: $0.rawValue) }, procedure: q.procedure, unit: q.unit,
-            assignee: q.assignee, overdue: q.overdue, dueBefore: try q.dueBefore.map { try Self.parseDate($0, name: "dueBefore") },
-            receivedFrom: try q.receivedFrom.map { try Self.parseDate($0, name: "receivedFrom") },
-            receivedTo: try q.receivedTo.map { try Self.parseDate($0, name: "receivedTo") }, search: q.q,
-            externalReference: q.externalReference, updatedSince: q.updatedSince)
+        var filter = DossierFilter()
+        filter.status = q.status.flatMap { DossierStatus(rawValue: $0.rawValue) }
+        filter.procedure = q.procedure
+        filter.unit = q.unit
+        filter.assignee = q.assignee
+        filter.overdue = q.overdue
+        filter.dueBefore = try q.dueBefore.map { try Self.parseDate($0, name: "dueBefore") }
+        filter.receivedFrom = try q.receivedFrom.map { try Self.parseDate($0, name: "receivedFrom") }
+        filter.receivedTo = try q.receivedTo.map { try Self.parseDate($0, name: "receivedTo") }
+        filter.search = q.q
+        filter.externalReference = q.externalReference
+        filter.updatedSince = q.updatedSince
         let now = clock.now
         let page = try await dossiers.list(filter, for: principal, today: LocalDate(vietnam: now), limit: pageSize(q.limit), cursor: q.cursor)
         return (page, now, principal)

@@ -18,23 +18,8 @@ public struct DossierFilter: Sendable, Hashable {
     /// Changed at or after this instant (reconciliation).
     public var updatedSince: Date?
 
-    public init(
-        status: DossierStatus? = nil, procedure: String? = nil, unit: String? = nil, assignee: String? = nil,
-        overdue: Bool? = nil, dueBefore: LocalDate? = nil, receivedFrom: LocalDate? = nil, receivedTo: LocalDate? = nil,
-        search: String? = nil, externalReference: String? = nil, updatedSince: Date? = nil
-    ) {
-        self.externalReference = externalReference
-        self.updatedSince = updatedSince
-        self.status = status
-        self.procedure = procedure
-        self.unit = unit
-        self.assignee = assignee
-        self.overdue = overdue
-        self.dueBefore = dueBefore
-        self.receivedFrom = receivedFrom
-        self.receivedTo = receivedTo
-        self.search = search
-    }
+    /// No filter: every dossier the caller sees.
+    public init() {}
 }
 
 extension DossierStore {

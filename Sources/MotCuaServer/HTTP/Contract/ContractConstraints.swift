@@ -29,7 +29,9 @@ struct ContractConstraints: Sendable {
     final class Schema: @unchecked Sendable {
         fileprivate(set) var type: String?
         fileprivate(set) var format: String?
-        fileprivate(set) var pattern: (source: String, regex: NSRegularExpression)?
+        /// The pattern and what a refused value is told: the schema's `x-pattern-reason` (every pattern
+        /// of the contract has one, tested), else "must match" and the pattern.
+        fileprivate(set) var pattern: (source: String, regex: NSRegularExpression, reason: String)?
         fileprivate(set) var minLength: Int?
         fileprivate(set) var maxLength: Int?
         fileprivate(set) var minimum: Double?
@@ -162,8 +164,7 @@ extension ContractConstraints.Schema {
         if let minLength, length < minLength { return minLength == 1 ? "must not be empty" : "must have at least \(minLength) characters" }
         if let maxLength, length > maxLength { return "must have at most \(maxLength) characters" }
         if let pattern, pattern.regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
-            // `\S` is how the contract says "not blank".
-            return pattern.source == #"\S"# ? "must not be blank" : "must match \(pattern.source)"
+            return pattern.reason
         }
         return nil
     }
@@ -219,7 +220,8 @@ private struct SchemaBuilder {
         schema.format = definition["format"] as? String
         if let source = definition["pattern"] as? String {
             do {
-                schema.pattern = (source, try NSRegularExpression(pattern: source))
+                let reason = definition["x-pattern-reason"] as? String ?? "must match \(source)"
+                schema.pattern = (source, try NSRegularExpression(pattern: source), reason)
             } catch {
                 throw ContractConstraints.InvalidContract(description: "pattern \(source) does not compile: \(error)")
             }
