@@ -208,6 +208,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        /// Handler tests through the real router on in-memory account and catalog stores: no database.
+        .testTarget(
+            name: "MotCuaHandlerTests",
+            dependencies: [
+                "MotCuaServer", "MotCuaStore", "MotCuaDomain", "MotCuaFoundation", "MotCuaTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         /// The list query's plans on 250,000 dossiers (about a minute): `make test` runs it last, alone.
         .testTarget(
             name: "MotCuaExplainTests",

@@ -21,63 +21,20 @@ public func buildApplication(
     customizeRouter: (Router<AppRequestContext>) -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     let pool = try makePool(configuration: configuration, logger: logger)
-    let registry = PrometheusCollectorRegistry()
     let passwordThreads = NIOThreadPool(numberOfThreads: 2)
     passwordThreads.start()
     let passwords = PasswordHasher(cost: configuration.bcryptCost, threads: passwordThreads)
-    let tokens = TokenStore(pool: pool)
-    let loginAudit = LoginAuditStore(pool: pool)
-    let apiKeys = APIKeyStore(pool: pool)
-    let authenticator = Authenticator(tokens: tokens, apiKeys: apiKeys, clock: clock)
-    let feed = EventFeed(pool: pool)
-    let feedSignal = FeedSignal()
-    let webhooks = WebhookStore(pool: pool)
-    let calendarStore = CalendarStore(pool: pool)
-    let calendars = CalendarProvider(store: calendarStore, clock: clock)
-    let dossiers = DossierStore(pool: pool, onlineIncompleteWorkingDays: configuration.onlineIncompleteWorkingDays)
-    let contract = try MotCuaContract.document()
-    let constraints = try ContractConstraints(yaml: String(decoding: contract, as: UTF8.self))
-    let handler = APIHandler(
-        pool: pool, units: UnitStore(pool: pool), users: UserStore(pool: pool), procedures: ProcedureStore(pool: pool),
-        dossiers: dossiers, evaluations: EvaluationStore(pool: pool, timeoutMilliseconds: configuration.reportTimeout.wholeMilliseconds), feed: feed, feedSignal: feedSignal, webhooks: webhooks, apiKeys: apiKeys,
-        calendarStore: calendarStore, calendars: calendars, authenticator: authenticator, loginAudit: loginAudit,
-        passwords: passwords, loginThrottle: LoginThrottle(policy: configuration.loginThrottle), publicLimiter: RateLimiter(limit: 60, window: 60),
-        metrics: registry, poolGauges: PoolGauges(registry: registry),
-        openAPIDocument: Array(contract), clock: clock, configuration: configuration, logger: logger)
-
-    let router = Router(context: AppRequestContext.self)
-    router.addMiddleware {
-        RequestIDMiddleware()
-        HTTPMetricsMiddleware(registry: registry)
-    }
-    let problems = ProblemMiddleware()
-    if !configuration.corsOrigins.isEmpty {
-        router.add(middleware: CORSMiddleware(origins: configuration.corsOrigins, routes: problems.routes))
-    }
-    router.addMiddleware {
-        NoStoreMiddleware()
-        HTMLPageHeadersMiddleware()
-        problems
-        BodyLimitMiddleware(limit: configuration.maxBodyBytes)
-        AuthMiddleware(authenticator: authenticator, metricsToken: configuration.metricsToken, contract: constraints)
-        ReportGuardMiddleware(perUser: configuration.reportsPerUser)
-        ContractValidationMiddleware(constraints: constraints)
-        RequestContextMiddleware(trustedProxies: configuration.trustedProxies)
-    }
-    if configuration.hotRoutes {
-        try handler.registerHandlers(on: HotRoutes(router: router, handler: handler), configuration: .motCua)
-    } else {
-        try handler.registerHandlers(on: router, configuration: .motCua)
-    }
-    customizeRouter(router)
-    problems.routes.set(RouteTable(router))
+    let stores = ServerStores(pool: pool, configuration: configuration)
+    let handler = try APIHandler(stores: stores, pool: pool, passwords: passwords, clock: clock, configuration: configuration, logger: logger)
+    let router = try buildRouter(handler: handler, configuration: configuration, customizeRouter: customizeRouter)
 
     let databasePrepared = DatabaseGate()
     var background: [any Service] = []
     var services: [any Service] = [pool, ThreadPoolService(pool: passwordThreads)]
     if configuration.sweepInterval > .zero {
         background.append(DeadlineSweeper(
-            dossiers: dossiers, tokens: tokens, loginAudit: loginAudit, calendars: calendars, clock: clock, interval: configuration.sweepInterval, logger: logger))
+            dossiers: stores.dossiers, tokens: stores.tokens, loginAudit: stores.loginAudit, calendars: handler.calendars, clock: clock,
+            interval: configuration.sweepInterval, logger: logger))
     }
     if configuration.feedInterval > .zero || configuration.webhooks.interval > .zero {
         // The feed and the webhook deliveries keep up under full request load only with connections
@@ -86,7 +43,7 @@ public func buildApplication(
         services.append(backgroundPool)
         if configuration.feedInterval > .zero {
             background.append(FeedSequencer(
-                feed: EventFeed(pool: backgroundPool), signal: feedSignal, interval: configuration.feedInterval, logger: logger))
+                feed: EventFeed(pool: backgroundPool), signal: handler.feedSignal, interval: configuration.feedInterval, logger: logger))
         }
         if configuration.webhooks.interval > .zero {
             background.append(WebhookDispatcher(store: WebhookStore(pool: backgroundPool), settings: configuration.webhooks, logger: logger))
@@ -106,6 +63,90 @@ public func buildApplication(
         databasePrepared.open()
     }
     return app
+}
+
+/// The stores the handlers use. The account and catalog stores are seams (`StoreSeams.swift`):
+/// handler tests put in-memory ones in their place.
+struct ServerStores: Sendable {
+    var units: any UnitStoring
+    var users: any UserStoring
+    var tokens: any TokenStoring
+    var apiKeys: any APIKeyStoring
+    var loginAudit: any LoginAuditStoring
+    var procedures: any ProcedureStoring
+    var calendar: any CalendarStoring
+    var dossiers: DossierStore
+    var evaluations: EvaluationStore
+    var feed: EventFeed
+    var webhooks: WebhookStore
+
+    /// The PostgreSQL stores on `pool`.
+    init(pool: PostgresPool, configuration: ServerConfiguration) {
+        units = UnitStore(pool: pool)
+        users = UserStore(pool: pool)
+        tokens = TokenStore(pool: pool)
+        apiKeys = APIKeyStore(pool: pool)
+        loginAudit = LoginAuditStore(pool: pool)
+        procedures = ProcedureStore(pool: pool)
+        calendar = CalendarStore(pool: pool)
+        dossiers = DossierStore(pool: pool, onlineIncompleteWorkingDays: configuration.onlineIncompleteWorkingDays)
+        evaluations = EvaluationStore(pool: pool, timeoutMilliseconds: configuration.reportTimeout.wholeMilliseconds)
+        feed = EventFeed(pool: pool)
+        webhooks = WebhookStore(pool: pool)
+    }
+}
+
+extension APIHandler {
+    /// The handler over `stores`; `pool` is the one the readiness check and the pool gauges read.
+    init(
+        stores: ServerStores, pool: PostgresPool, passwords: PasswordHasher, clock: ServerClock, configuration: ServerConfiguration,
+        logger: Logger
+    ) throws {
+        let registry = PrometheusCollectorRegistry()
+        self.init(
+            pool: pool, units: stores.units, users: stores.users, procedures: stores.procedures, dossiers: stores.dossiers,
+            evaluations: stores.evaluations, feed: stores.feed, feedSignal: FeedSignal(), webhooks: stores.webhooks, apiKeys: stores.apiKeys,
+            calendarStore: stores.calendar, calendars: CalendarProvider(store: stores.calendar, clock: clock),
+            authenticator: Authenticator(tokens: stores.tokens, apiKeys: stores.apiKeys, clock: clock), loginAudit: stores.loginAudit,
+            passwords: passwords, loginThrottle: LoginThrottle(policy: configuration.loginThrottle),
+            publicLimiter: RateLimiter(limit: 60, window: 60), metrics: registry, poolGauges: PoolGauges(registry: registry),
+            openAPIDocument: Array(try MotCuaContract.document()), clock: clock, configuration: configuration, logger: logger)
+    }
+}
+
+/// The router: the middleware in order and every operation of the contract on `handler` (the two
+/// hottest reads by `HotRoutes` unless `configuration.hotRoutes` is off), then `customizeRouter`'s routes.
+func buildRouter(
+    handler: APIHandler, configuration: ServerConfiguration, customizeRouter: (Router<AppRequestContext>) -> Void = { _ in }
+) throws -> Router<AppRequestContext> {
+    let constraints = try ContractConstraints(yaml: String(decoding: handler.openAPIDocument, as: UTF8.self))
+    let router = Router(context: AppRequestContext.self)
+    router.addMiddleware {
+        RequestIDMiddleware()
+        HTTPMetricsMiddleware(registry: handler.metrics)
+    }
+    let problems = ProblemMiddleware()
+    if !configuration.corsOrigins.isEmpty {
+        router.add(middleware: CORSMiddleware(origins: configuration.corsOrigins, routes: problems.routes))
+    }
+    router.addMiddleware {
+        NoStoreMiddleware()
+        HTMLPageHeadersMiddleware()
+        problems
+        BodyLimitMiddleware(limit: configuration.maxBodyBytes)
+        AuthMiddleware(authenticator: handler.authenticator, metricsToken: configuration.metricsToken, contract: constraints)
+        ReportGuardMiddleware(perUser: configuration.reportsPerUser)
+        ContractValidationMiddleware(constraints: constraints)
+        RequestContextMiddleware(trustedProxies: configuration.trustedProxies)
+    }
+    if configuration.hotRoutes {
+        try handler.registerHandlers(on: HotRoutes(router: router, handler: handler), configuration: .motCua)
+    } else {
+        try handler.registerHandlers(on: router, configuration: .motCua)
+    }
+    customizeRouter(router)
+    problems.routes.set(RouteTable(router))
+    return router
 }
 
 func makePool(configuration: ServerConfiguration, logger: Logger, size: Int? = nil) throws -> PostgresPool {

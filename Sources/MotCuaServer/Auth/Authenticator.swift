@@ -6,8 +6,8 @@ import MotCuaStore
 /// short-lived in-process cache, so authenticating a request costs no query on the hot path, while a
 /// token or key revoked on another instance stops working within `cacheLifetime`.
 public final class Authenticator: Sendable {
-    let tokens: TokenStore
-    let apiKeys: APIKeyStore
+    let tokens: any TokenStoring
+    let apiKeys: any APIKeyStoring
     let cacheLifetime: TimeInterval
     /// The server's clock: token and key expiry, and the cache's age, are judged on it.
     let clock: ServerClock
@@ -19,7 +19,7 @@ public final class Authenticator: Sendable {
         var cachedAt: Date
     }
 
-    public init(tokens: TokenStore, apiKeys: APIKeyStore, clock: ServerClock, cacheLifetime: TimeInterval = 5) {
+    public init(tokens: any TokenStoring, apiKeys: any APIKeyStoring, clock: ServerClock, cacheLifetime: TimeInterval = 5) {
         self.tokens = tokens
         self.apiKeys = apiKeys
         self.clock = clock

@@ -7,8 +7,8 @@ import ServiceLifecycle
 /// locks rows with `SKIP LOCKED`, and deleting expired tokens twice deletes nothing the second time.
 struct DeadlineSweeper: Service {
     let dossiers: DossierStore
-    let tokens: TokenStore
-    let loginAudit: LoginAuditStore
+    let tokens: any TokenStoring
+    let loginAudit: any LoginAuditStoring
     let calendars: CalendarProvider
     let clock: ServerClock
     let interval: Duration

@@ -7,13 +7,13 @@ import MotCuaStore
 /// corrections. Reloaded after a correction on this instance and at least every `refreshInterval`
 /// so corrections made on another instance are picked up.
 final class CalendarProvider: Sendable {
-    let store: CalendarStore
+    let store: any CalendarStoring
     let officeHours: OfficeHours
     let refreshInterval: TimeInterval
     let clock: ServerClock
     private let state = LockedValue<(calendar: WorkCalendar, loadedAt: Date)?>(nil)
 
-    init(store: CalendarStore, clock: ServerClock, officeHours: OfficeHours = .standard, refreshInterval: TimeInterval = 30) {
+    init(store: any CalendarStoring, clock: ServerClock, officeHours: OfficeHours = .standard, refreshInterval: TimeInterval = 30) {
         self.store = store
         self.clock = clock
         self.officeHours = officeHours

@@ -12,19 +12,19 @@ import Prometheus
 /// check the caller and the input, call a store, map the result. Extensions split it by area.
 struct APIHandler: APIProtocol {
     let pool: PostgresPool
-    let units: UnitStore
-    let users: UserStore
-    let procedures: ProcedureStore
+    let units: any UnitStoring
+    let users: any UserStoring
+    let procedures: any ProcedureStoring
     let dossiers: DossierStore
     let evaluations: EvaluationStore
     let feed: EventFeed
     let feedSignal: FeedSignal
     let webhooks: WebhookStore
-    let apiKeys: APIKeyStore
-    let calendarStore: CalendarStore
+    let apiKeys: any APIKeyStoring
+    let calendarStore: any CalendarStoring
     let calendars: CalendarProvider
     let authenticator: Authenticator
-    let loginAudit: LoginAuditStore
+    let loginAudit: any LoginAuditStoring
     let passwords: PasswordHasher
     let loginThrottle: LoginThrottle
     /// Limits public lookups and ratings per client address (lookup keys must not be guessable).

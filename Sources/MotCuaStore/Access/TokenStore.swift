@@ -51,7 +51,7 @@ public struct TokenStore: Sendable {
     }
 
     /// Revokes every live token of a user, but the one whose hash is `except`.
-    public func revokeAll(userID: Int64, except: String? = nil) async throws {
+    public func revokeAll(userID: Int64, except: String?) async throws {
         try await pool.withConnection { try await Self.revokeAll(userID: userID, except: except, in: $0) }
     }
 

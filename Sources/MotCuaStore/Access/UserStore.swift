@@ -98,7 +98,7 @@ public struct UserStore: Sendable {
 
     /// Sets a new password hash and revokes the user's tokens, except `keepingToken` (the one the
     /// user changed their password with).
-    public func setPassword(id: Int64, hash: String, keepingToken: String? = nil) async throws {
+    public func setPassword(id: Int64, hash: String, keepingToken: String?) async throws {
         try await pool.withTransaction { tx in
             try await tx.query("UPDATE users SET password_hash = \(hash) WHERE id = \(id)")
             try await TokenStore.revokeAll(userID: id, except: keepingToken, in: tx)

@@ -40,7 +40,7 @@ public struct ProcedureStore: Sendable {
     }
 
     /// The current version, or `version` when given.
-    public func get(code: String, version: Int? = nil) async throws -> ProcedureRecord? {
+    public func get(code: String, version: Int?) async throws -> ProcedureRecord? {
         let query: PostgresQuery = if let version {
             Self.versionQuery(code: code, version: version)
         } else {

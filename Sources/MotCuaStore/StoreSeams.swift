@@ -1,0 +1,95 @@
+import Foundation
+import MotCuaDomain
+
+// The seam between the handlers and storage for accounts, units and the catalog: what the handlers,
+// the authenticator and the calendar provider ask of a store, as protocols. The PostgreSQL stores
+// conform; handler tests stand in-memory stores in their place and run without a database. (Dossiers,
+// evaluations and the portal feed are tested against PostgreSQL: their rules live in SQL.)
+
+/// Communes and provinces (`UnitStore`).
+public protocol UnitStoring: Sendable {
+    func create(code: String, name: String, kind: UnitRecord.Kind, province: String?) async throws -> UnitRecord
+    func get(_ code: String) async throws -> UnitRecord?
+    func list(province: String?, limit: Int, cursor: String?) async throws -> Page<UnitRecord>
+}
+
+/// Officer and integration accounts (`UserStore`).
+public protocol UserStoring: Sendable {
+    func create(username: String, fullName: String, unitCode: String, roles: [Role], passwordHash: String) async throws -> UserRecord
+    func get(username: String) async throws -> UserRecord?
+    /// The active user and their password hash.
+    func credentials(username: String) async throws -> (user: UserRecord, passwordHash: String)?
+    func update(id: Int64, _ change: UserStore.Change) async throws -> UserRecord?
+    /// Sets the hash and revokes the user's tokens but `keepingToken` (a hash).
+    func setPassword(id: Int64, hash: String, keepingToken: String?) async throws
+    func list(province: String?, unit: String?, role: Role?, limit: Int, cursor: String?) async throws -> Page<UserRecord>
+    func adminExists() async throws -> Bool
+}
+
+extension UserStoring {
+    /// Sets the hash and revokes every token of the user.
+    public func setPassword(id: Int64, hash: String) async throws { try await setPassword(id: id, hash: hash, keepingToken: nil) }
+}
+
+/// Login tokens, by their hash (`TokenStore`).
+public protocol TokenStoring: Sendable {
+    func insert(tokenHash: String, userID: Int64, expiresAt: Date) async throws
+    /// The principal of a token live at `now`, and its expiry.
+    func principal(tokenHash: String, now: Date) async throws -> (principal: Principal, expiresAt: Date)?
+    func revoke(tokenHash: String) async throws
+    /// Revokes every token of the user but `except` (a hash).
+    func revokeAll(userID: Int64, except: String?) async throws
+    func purgeExpired(now: Date) async throws -> Int
+}
+
+extension TokenStoring {
+    /// Revokes every token of the user.
+    public func revokeAll(userID: Int64) async throws { try await revokeAll(userID: userID, except: nil) }
+}
+
+/// Integration accounts' API keys (`APIKeyStore`).
+public protocol APIKeyStoring: Sendable {
+    func create(userID: Int64, name: String, expiresAt: Date?, createdBy: Int64) async throws -> (APIKeyRecord, key: String)
+    func list(userID: Int64) async throws -> [APIKeyRecord]
+    /// Revokes the key; its hash, or nil when the user has no such key.
+    func revoke(userID: Int64, keyID: Int64) async throws -> String?
+    /// The principal of a key live at `now`, and the key's expiry.
+    func principal(keyHash: String, now: Date) async throws -> (principal: Principal, expiresAt: Date?)?
+}
+
+/// The login audit (`LoginAuditStore`).
+public protocol LoginAuditStoring: Sendable {
+    func record(username: String, outcome: LoginAttemptRecord.Outcome, clientAddress: String?, userAgent: String?, at: Date) async throws
+    func list(
+        province: String?, username: String?, outcome: LoginAttemptRecord.Outcome?, since: Date?, limit: Int, cursor: String?
+    ) async throws -> Page<LoginAttemptRecord>
+    func purgeExpired() async throws -> Int
+}
+
+/// The national procedure catalog (`ProcedureStore`).
+public protocol ProcedureStoring: Sendable {
+    func publish(_ definition: ProcedureDefinition, by userID: Int64?) async throws -> ProcedureRecord
+    /// A version of a procedure (nil: the current one).
+    func get(code: String, version: Int?) async throws -> ProcedureRecord?
+    func list(search: String?, field: String?, limit: Int, cursor: String?) async throws -> Page<ProcedureRecord>
+}
+
+extension ProcedureStoring {
+    /// The current version of a procedure.
+    public func get(code: String) async throws -> ProcedureRecord? { try await get(code: code, version: nil) }
+}
+
+/// The national calendar's corrections (`CalendarStore`).
+public protocol CalendarStoring: Sendable {
+    func overrides() async throws -> [CalendarDay]
+    func put(_ day: CalendarDay, by userID: Int64) async throws
+    func delete(_ date: LocalDate) async throws
+}
+
+extension UnitStore: UnitStoring {}
+extension UserStore: UserStoring {}
+extension TokenStore: TokenStoring {}
+extension APIKeyStore: APIKeyStoring {}
+extension LoginAuditStore: LoginAuditStoring {}
+extension ProcedureStore: ProcedureStoring {}
+extension CalendarStore: CalendarStoring {}
