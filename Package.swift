@@ -176,13 +176,20 @@ let package = Package(
         ),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: swiftSettings),
         .testTarget(name: "MotCuaFoundationTests", dependencies: ["MotCuaFoundation"], swiftSettings: swiftSettings),
-        /// The harness every database test target shares: the test database, pools, fixture names and
-        /// the server configuration tests run with.
+        /// The harness the test targets share: the test database, pools, fixture names, the server
+        /// configuration tests run with, the app under test (on PostgreSQL or on in-memory stores),
+        /// its HTTP client, fixtures and problem assertions.
         .target(
             name: "MotCuaTestSupport",
             dependencies: [
                 "MotCuaServer",
+                "MotCuaStore",
                 "MotCuaPostgres",
+                "MotCuaDomain",
+                "MotCuaFoundation",
+                "MotCuaAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
             ],

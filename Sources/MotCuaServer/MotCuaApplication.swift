@@ -67,21 +67,21 @@ public func buildApplication(
 
 /// The stores the handlers use. The account and catalog stores are seams (`StoreSeams.swift`):
 /// handler tests put in-memory ones in their place.
-struct ServerStores: Sendable {
-    var units: any UnitStoring
-    var users: any UserStoring
-    var tokens: any TokenStoring
-    var apiKeys: any APIKeyStoring
-    var loginAudit: any LoginAuditStoring
-    var procedures: any ProcedureStoring
-    var calendar: any CalendarStoring
-    var dossiers: DossierStore
-    var evaluations: EvaluationStore
-    var feed: EventFeed
-    var webhooks: WebhookStore
+public struct ServerStores: Sendable {
+    public var units: any UnitStoring
+    public var users: any UserStoring
+    public var tokens: any TokenStoring
+    public var apiKeys: any APIKeyStoring
+    public var loginAudit: any LoginAuditStoring
+    public var procedures: any ProcedureStoring
+    public var calendar: any CalendarStoring
+    public var dossiers: DossierStore
+    public var evaluations: EvaluationStore
+    public var feed: EventFeed
+    public var webhooks: WebhookStore
 
     /// The PostgreSQL stores on `pool`.
-    init(pool: PostgresPool, configuration: ServerConfiguration) {
+    public init(pool: PostgresPool, configuration: ServerConfiguration) {
         units = UnitStore(pool: pool)
         users = UserStore(pool: pool)
         tokens = TokenStore(pool: pool)
@@ -94,6 +94,19 @@ struct ServerStores: Sendable {
         feed = EventFeed(pool: pool)
         webhooks = WebhookStore(pool: pool)
     }
+}
+
+/// The router alone over `stores`: every middleware and handler, without the pool's service, the
+/// background work or the database preparation of `buildApplication(configuration:logger:clock:customizeRouter:)`.
+/// For handler tests on in-memory stores, driven through `.router`; `pool` is the one the readiness
+/// check reads (a pool that never connects there).
+public func buildApplication(
+    stores: ServerStores, pool: PostgresPool, configuration: ServerConfiguration, logger: Logger, clock: ServerClock,
+    customizeRouter: (Router<AppRequestContext>) -> Void = { _ in }
+) throws -> some ApplicationProtocol {
+    let passwords = PasswordHasher(cost: configuration.bcryptCost, threads: .singleton)
+    let handler = try APIHandler(stores: stores, pool: pool, passwords: passwords, clock: clock, configuration: configuration, logger: logger)
+    return Application(router: try buildRouter(handler: handler, configuration: configuration, customizeRouter: customizeRouter), logger: logger)
 }
 
 extension APIHandler {

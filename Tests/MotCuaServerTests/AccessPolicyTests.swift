@@ -1,6 +1,7 @@
 import Foundation
 import MotCuaDomain
 @testable import MotCuaStore
+import MotCuaTestSupport
 import Testing
 
 /// The access policy's decisions, without a database: every role against units and users of the

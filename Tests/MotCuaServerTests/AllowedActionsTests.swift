@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MotCuaAPI
 import MotCuaDomain
 import MotCuaServer
+import MotCuaTestSupport
 import Testing
 
 /// `allowedActions` on a dossier: what the caller may do now, for a UI's buttons.

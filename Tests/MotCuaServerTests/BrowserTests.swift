@@ -5,6 +5,7 @@ import MotCuaAPI
 import MotCuaDomain
 import MotCuaPostgres
 import MotCuaServer
+import MotCuaTestSupport
 import Testing
 
 /// The browser: `MOTCUA_CHROMIUM` (set by `make test`, so a missing one fails there), else Debian's when installed.

@@ -1,5 +1,6 @@
 import HTTPTypes
 import MotCuaServer
+import MotCuaTestSupport
 import Testing
 
 /// The client's address behind reverse proxies: forwarding headers count only from trusted proxies.

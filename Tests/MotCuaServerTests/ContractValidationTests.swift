@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import MotCuaAPI
+import MotCuaTestSupport
 import NIOCore
 @testable import MotCuaServer
 import Testing

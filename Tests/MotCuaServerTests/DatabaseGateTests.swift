@@ -1,4 +1,5 @@
 @testable import MotCuaServer
+import MotCuaTestSupport
 import Testing
 
 /// Background services wait for the migrated database, and shutting down first does not hang them.

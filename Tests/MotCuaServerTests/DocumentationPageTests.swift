@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import MotCuaAPI
 import MotCuaServer
+import MotCuaTestSupport
 import Testing
 import Yams
 

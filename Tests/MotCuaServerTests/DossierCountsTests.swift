@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MotCuaAPI
 import MotCuaDomain
 import MotCuaServer
+import MotCuaTestSupport
 import Testing
 
 /// `GET /v1/dossiers/counts`: a dashboard's figures, in the caller's scope.

@@ -4,6 +4,7 @@ import MotCuaAPI
 import MotCuaDomain
 import MotCuaServer
 import MotCuaStore
+import MotCuaTestSupport
 import Testing
 import HummingbirdTesting
 import MotCuaPostgres

@@ -3,6 +3,7 @@ import HTTPTypes
 import MotCuaAPI
 import MotCuaDomain
 import MotCuaServer
+import MotCuaTestSupport
 import Testing
 import HummingbirdTesting
 import MotCuaPostgres

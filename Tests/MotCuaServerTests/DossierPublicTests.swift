@@ -4,6 +4,7 @@ import MotCuaAPI
 import MotCuaDomain
 import MotCuaPostgres
 import MotCuaServer
+import MotCuaTestSupport
 import Testing
 import HummingbirdTesting
 import MotCuaStore

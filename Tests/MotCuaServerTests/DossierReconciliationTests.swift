@@ -5,6 +5,7 @@ import MotCuaAPI
 import MotCuaDomain
 import MotCuaPostgres
 import MotCuaServer
+import MotCuaTestSupport
 import Testing
 
 /// The portal's own reference on a dossier, and listing what changed since an instant.

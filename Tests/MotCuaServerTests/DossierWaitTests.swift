@@ -5,6 +5,7 @@ import MotCuaDomain
 import MotCuaPostgres
 import MotCuaServer
 import MotCuaStore
+import MotCuaTestSupport
 import Testing
 
 /// The rule decisions on waits for the citizen, refusals, step codes and online codes, over HTTP.

@@ -6,6 +6,7 @@ import MotCuaDomain
 import MotCuaPostgres
 import MotCuaServer
 import MotCuaStore
+import MotCuaTestSupport
 import NIOCore
 import Testing
 

@@ -5,6 +5,7 @@ import MotCuaDomain
 import MotCuaPostgres
 import MotCuaServer
 import MotCuaStore
+import MotCuaTestSupport
 import Testing
 
 typealias FeedPage = Components.Schemas.EventPage

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import MotCuaServer
+import MotCuaTestSupport
 import Testing
 
 @Suite struct LineLogHandlerTests {

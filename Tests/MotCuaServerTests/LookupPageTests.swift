@@ -5,6 +5,7 @@ import MotCuaAPI
 import MotCuaDomain
 import MotCuaPostgres
 import MotCuaServer
+import MotCuaTestSupport
 import NIOCore
 import Testing
 

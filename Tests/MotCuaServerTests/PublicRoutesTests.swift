@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import MotCuaAPI
 @testable import MotCuaServer
+import MotCuaTestSupport
 import Testing
 
 /// Which operations need no token is the contract's `security` (an operation without it is public).

@@ -2,6 +2,7 @@ import Foundation
 import MotCuaAPI
 import MotCuaPostgres
 import MotCuaServer
+import MotCuaTestSupport
 import Testing
 
 /// Units, users and procedure versions are permanent (migration 0012), so dossier writes name them

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MotCuaAPI
 import MotCuaDomain
 @testable import MotCuaServer
+import MotCuaTestSupport
 import NIOCore
 import Testing
 

@@ -13,6 +13,15 @@ public struct LoginAttemptRecord: Sendable, Equatable {
     public var outcome: Outcome
     public var clientAddress: String?
     public var userAgent: String?
+
+    public init(id: Int64, at: Date, username: String, outcome: Outcome, clientAddress: String?, userAgent: String?) {
+        self.id = id
+        self.at = at
+        self.username = username
+        self.outcome = outcome
+        self.clientAddress = clientAddress
+        self.userAgent = userAgent
+    }
 }
 
 /// The audit of password logins (`login_audit`), kept for `retentionDays`.

@@ -9,6 +9,14 @@ public struct UnitRecord: Sendable, Equatable {
     public var kind: Kind
     public var province: String
     public var createdAt: Date
+
+    public init(code: String, name: String, kind: Kind, province: String, createdAt: Date) {
+        self.code = code
+        self.name = name
+        self.kind = kind
+        self.province = province
+        self.createdAt = createdAt
+    }
 }
 
 /// Units: communes and provinces.

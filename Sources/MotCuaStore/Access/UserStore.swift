@@ -13,6 +13,19 @@ public struct UserRecord: Sendable, Equatable {
     public var active: Bool
     public var createdAt: Date
 
+    public init(
+        id: Int64, username: String, fullName: String, unitCode: String, province: String, roles: [Role], active: Bool, createdAt: Date
+    ) {
+        self.id = id
+        self.username = username
+        self.fullName = fullName
+        self.unitCode = unitCode
+        self.province = province
+        self.roles = roles
+        self.active = active
+        self.createdAt = createdAt
+    }
+
     public var principal: Principal {
         Principal(userID: id, username: username, fullName: fullName, unitCode: unitCode, province: province, roles: Set(roles))
     }

@@ -7,6 +7,12 @@ public struct ProcedureRecord: Sendable, Equatable {
     public var definition: ProcedureDefinition
     public var version: Int
     public var publishedAt: Date
+
+    public init(definition: ProcedureDefinition, version: Int, publishedAt: Date) {
+        self.definition = definition
+        self.version = version
+        self.publishedAt = publishedAt
+    }
 }
 
 /// The procedure catalog: every version kept, one current version per code.

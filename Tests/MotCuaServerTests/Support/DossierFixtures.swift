@@ -6,6 +6,7 @@ import MotCuaDomain
 import MotCuaPostgres
 import MotCuaServer
 import MotCuaStore
+import MotCuaTestSupport
 import NIOCore
 import Testing
 
@@ -276,7 +277,7 @@ extension APIClient {
 
 /// `query(_:)` of TestApp.swift, reachable where a local name shadows it.
 enum Tests {
-    static func query(_ value: String) -> String { MotCuaServerTests.query(value) }
+    static func query(_ value: String) -> String { MotCuaTestSupport.query(value) }
 }
 
 struct EmptyBody: Codable, Sendable {}

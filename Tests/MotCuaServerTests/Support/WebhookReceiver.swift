@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import MotCuaAPI
 import MotCuaServer
+import MotCuaTestSupport
 import NIOConcurrencyHelpers
 
 /// A real HTTP receiver for webhook tests: records every request it gets, and answers 500 to the

@@ -11,14 +11,14 @@ import NIOCore
 import Testing
 
 /// JSON coding as the API does it: RFC 3339 timestamps (with or without fractional seconds).
-enum JSON {
-    static let encoder: JSONEncoder = {
+public enum JSON {
+    public static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         return encoder
     }()
 
-    static let decoder: JSONDecoder = {
+    public static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let text = try decoder.singleValueContainer().decode(String.self)
@@ -35,31 +35,31 @@ enum JSON {
 }
 
 /// An `application/problem+json` answer.
-struct Problem: Decodable, Sendable {
-    struct InvalidParam: Decodable, Sendable {
-        var name: String
-        var reason: String
+public struct Problem: Decodable, Sendable {
+    public struct InvalidParam: Decodable, Sendable {
+        public var name: String
+        public var reason: String
     }
-    var type: String
-    var title: String
-    var status: Int
-    var detail: String?
-    var code: String
-    var instance: String?
+    public var type: String
+    public var title: String
+    public var status: Int
+    public var detail: String?
+    public var code: String
+    public var instance: String?
     /// For `invalid-transition`: the dossier's status.
-    var dossierStatus: String?
-    var requestId: String?
-    var invalidParams: [InvalidParam]?
+    public var dossierStatus: String?
+    public var requestId: String?
+    public var invalidParams: [InvalidParam]?
 }
 
 extension TestResponse {
     /// The body as UTF-8 text.
-    var text: String { String(buffer: body) }
+    public var text: String { String(buffer: body) }
 
-    var contentType: String? { headers[.contentType] }
+    public var contentType: String? { headers[.contentType] }
 
     /// Decodes the JSON body; a mismatch throws, naming the status and the body.
-    func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {
+    public func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {
         do {
             return try JSON.decoder.decode(T.self, from: Data(body.readableBytesView))
         } catch {
@@ -68,15 +68,15 @@ extension TestResponse {
     }
 }
 
-struct UndecodableBody: Error, CustomStringConvertible {
-    var status: Int
-    var body: String
-    var error: String
-    var description: String { "could not decode the \(status) body \(body.prefix(500)): \(error)" }
+public struct UndecodableBody: Error, CustomStringConvertible {
+    public var status: Int
+    public var body: String
+    public var error: String
+    public var description: String { "could not decode the \(status) body \(body.prefix(500)): \(error)" }
 }
 
 /// Text that must never reach a client: SQL, database errors, Swift internals.
-let leakMarkers = [
+public let leakMarkers = [
     "SELECT ", "INSERT ", "UPDATE ", "DELETE FROM", "violates", "SQLSTATE", "PostgresError", "sqlState", "DecodingError",
     ".swift", "Swift.", "Optional(", "CodingKeys", "stack",
 ]
@@ -84,7 +84,7 @@ let leakMarkers = [
 /// Checks that `response` is a problem with this status and code (and exactly these `invalidParams`
 /// names, in any order, when given), served as `application/problem+json`, with no internals leaked.
 @discardableResult
-func expectProblem(
+public func expectProblem(
     _ response: TestResponse, _ status: HTTPResponse.Status, code: String, invalidParams: [String]? = nil,
     sourceLocation: SourceLocation = #_sourceLocation
 ) throws -> Problem {
@@ -105,7 +105,7 @@ func expectProblem(
 }
 
 /// Checks a 2xx (or the given) status and decodes the body.
-func expectJSON<T: Decodable>(
+public func expectJSON<T: Decodable>(
     _ response: TestResponse, _ status: HTTPResponse.Status = .ok, as type: T.Type = T.self,
     sourceLocation: SourceLocation = #_sourceLocation
 ) throws -> T {
