@@ -132,7 +132,7 @@ extension APIHandler {
 func buildRouter(
     handler: APIHandler, configuration: ServerConfiguration, customizeRouter: (Router<AppRequestContext>) -> Void = { _ in }
 ) throws -> Router<AppRequestContext> {
-    let constraints = try ContractConstraints(yaml: String(decoding: handler.openAPIDocument, as: UTF8.self))
+    let constraints = try ContractConstraints.motCua.get()
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
         RequestIDMiddleware()

@@ -77,7 +77,7 @@ struct PoolTests {
                 let started = ContinuousClock.now
                 let error = await #expect(throws: PostgresError.self) { try await pool.query("SELECT 1") }
                 #expect(error?.code == .poolTimeout)
-                #expect(ContinuousClock.now - started < .seconds(2))
+                #expect(ContinuousClock.now - started < .seconds(10))  // 200 ms, but not forever (a loaded run starves the timer)
                 #expect(pool.statistics.waiters == 0)
             }
             #expect(try await pool.query("SELECT 1").count == 1)

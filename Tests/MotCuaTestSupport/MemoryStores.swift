@@ -7,7 +7,8 @@ import MotCuaStore
 
 // In-memory stand-ins for the account and catalog stores (`StoreSeams.swift`), for handler tests
 // without a database. They keep what a handler can observe (records, uniqueness, who is active,
-// which tokens live) and nothing of the SQL: the PostgreSQL stores have their own live tests.
+// which tokens live, pages and cursors) and nothing of the SQL: the PostgreSQL stores have their
+// own live tests.
 
 /// The shared state of the in-memory stores: units, users with their password hashes, tokens,
 /// API keys and the login audit.
@@ -68,8 +69,11 @@ public struct MemoryUnits: UnitStoring {
     public func get(_ code: String) async throws -> UnitRecord? { database.state.withLock { $0.units[code] } }
 
     public func list(province: String?, limit: Int, cursor: String?) async throws -> Page<UnitRecord> {
-        let units = database.state.withLock { $0.units.values.filter { province == nil || $0.province == province } }
-        return Page(items: units.sorted { $0.code < $1.code }, nextCursor: nil)
+        let after = try cursor.map { try PageCursor(decoding: $0, count: 1).values[0] }
+        let units = database.state.withLock { state in
+            state.units.values.filter { unit in (province == nil || unit.province == province) && (after.map { unit.code > $0 } ?? true) }
+        }
+        return Page(fetched: units.sorted { $0.code < $1.code }.prefix(limit + 1).map { $0 }, limit: limit) { [$0.code] }
     }
 }
 
@@ -131,7 +135,9 @@ public struct MemoryUsers: UserStoring {
                 (province == nil || $0.province == province) && (unit == nil || $0.unitCode == unit) && (role.map($0.roles.contains) ?? true)
             }
         }
-        return Page(items: users.sorted { $0.username < $1.username }, nextCursor: nil)
+        let after = try cursor.map { try PageCursor(decoding: $0, count: 1).values[0] }
+        let page = users.filter { user in after.map { user.username > $0 } ?? true }.sorted { $0.username < $1.username }.prefix(limit + 1)
+        return Page(fetched: Array(page), limit: limit) { [$0.username] }
     }
 
     public func adminExists() async throws -> Bool {

@@ -53,6 +53,10 @@ struct ContractConstraints: Sendable {
     /// (`/v1/dossiers/:code`), then by method: looked up on every request without building a key.
     let operations: [String: [String: Operation]]
 
+    /// The constraints of `openapi.yaml`, read once per process (every app built in it, such as one
+    /// per test, shares them).
+    static let motCua = Result { try ContractConstraints(yaml: String(decoding: try MotCuaContract.document(), as: UTF8.self)) }
+
     /// Reads the constraints of every operation of an OpenAPI 3 document.
     init(yaml: String) throws {
         guard let document = try Yams.load(yaml: yaml) as? [String: Any], let paths = document["paths"] as? [String: Any] else {

@@ -13,7 +13,7 @@ import Testing
 
 @Suite struct UsersTests {
     @Test func adminCreatesAnOfficerWhoCanLogIn() async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let province = try await env.makeProvince(communes: 1)
             let admin = try await env.makeAdmin(province)
             let username = Fixture.username("chuyenvien")
@@ -31,7 +31,7 @@ import Testing
 
     @Test(arguments: [Role.reception, .leader, .specialist, .portal, .auditor])
     func onlyAdminCreatesUsers(role: Role) async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let province = try await env.makeProvince(communes: 1)
             let caller = try await env.makeUser([role], unit: [.portal, .auditor].contains(role) ? province.code : province.commune)
             let username = Fixture.username("nope")
@@ -53,7 +53,7 @@ import Testing
         (UserBody(username: "", fullName: "Tên", unitCode: "", roles: ["auditor"], password: "a-long-secret-1"), ["unitCode"]),
     ])
     func invalidUserIs422NamingTheFieldAndWritesNothing(body: UserBody, fields: [String]) async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let province = try await env.makeProvince(communes: 1)
             let admin = try await env.makeAdmin(province)
             var body = body
@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func provinceWideRoleInTheProvinceUnitIsAccepted() async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let province = try await env.makeProvince(communes: 1)
             let admin = try await env.makeAdmin(province)
             let body = UserBody(username: Fixture.username("portal"), fullName: "Cổng DVC", unitCode: province.code, roles: ["portal"], password: "a-long-secret-1")
@@ -77,7 +77,7 @@ import Testing
     }
 
     @Test func duplicateUsernameIsAConflict() async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let province = try await env.makeProvince(communes: 1)
             let admin = try await env.makeAdmin(province)
             let existing = try await env.makeUser([.reception], unit: province.commune)
@@ -88,7 +88,7 @@ import Testing
     }
 
     @Test func adminListsEveryoneAndFiltersByUnitAndRole() async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let province = try await env.makeProvince(communes: 2)
             let admin = try await env.makeAdmin(province)
             let leader = try await env.makeUser([.leader], unit: province.communes[0])
@@ -104,7 +104,7 @@ import Testing
     }
 
     @Test func leaderListsOnlyTheirOwnUnit() async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let province = try await env.makeProvince(communes: 2)
             let leader = try await env.makeUser([.leader], unit: province.communes[0])
             let colleague = try await env.makeUser([.specialist], unit: province.communes[0])
@@ -117,7 +117,7 @@ import Testing
 
     @Test(arguments: [Role.reception, .specialist, .portal, .auditor])
     func nonLeadersCannotListUsers(role: Role) async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let province = try await env.makeProvince(communes: 1)
             let user = try await env.makeUser([role], unit: [.portal, .auditor].contains(role) ? province.code : province.commune)
             try expectProblem(try await client.get("/v1/users", token: user.token), .forbidden, code: "forbidden")
@@ -125,7 +125,7 @@ import Testing
     }
 
     @Test func usersAreVisibleToThemselvesTheirLeaderAndAdminOnly() async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let province = try await env.makeProvince(communes: 2)
             let admin = try await env.makeAdmin(province)
             let officer = try await env.makeUser([.specialist], unit: province.communes[0])

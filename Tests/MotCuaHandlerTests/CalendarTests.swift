@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func yearListsTet2026AndTheAugustMakeUpSaturday() async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let user = try await officer(env)
             let year = try expectJSON(try await client.get("/v1/calendar/2026", token: user.token), as: Components.Schemas.CalendarYear.self)
             #expect(year.year == 2026)
@@ -40,7 +40,7 @@ import Testing
 
     @Test(arguments: ["1999", "2101", "99999"])
     func yearOutsideTheSupportedRangeIsRefused(year: String) async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let user = try await officer(env)
             let response = try await client.get("/v1/calendar/\(year)", token: user.token)
             try expectProblem(response, response.status == .badRequest ? .badRequest : .unprocessableContent,
@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func deadlineSkipsTet() async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let user = try await officer(env)
             let result = try await deadline(client, user.token, "start=2026-02-13T03:00:00Z&value=3&unit=working_days")
             #expect(result.startDate == "2026-02-13")
@@ -64,7 +64,7 @@ import Testing
     }
 
     @Test func deadlineStartsNextWorkingDayAfterTheCutOff() async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let user = try await officer(env)
             let onTime = try await deadline(client, user.token, "start=2026-03-10T08:00:00Z&value=3")
             #expect(onTime.startDate == "2026-03-10" && onTime.dueDate == "2026-03-13")
@@ -81,7 +81,7 @@ import Testing
                       "start=2026-03-10T08:00:00Z&value=3&cutoff=25:00", "start=yesterday&value=3", "value=3",
                       "start=2026-03-10T08:00:00Z&value=100000"])
     func badDeadlineQueryIsA4xxProblem(parameters: String) async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let user = try await officer(env)
             let response = try await client.get("/v1/calendar/deadline?" + parameters, token: user.token)
             #expect([HTTPResponse.Status.badRequest, .unprocessableContent].contains(response.status), "\(parameters): \(response.text)")
@@ -90,7 +90,7 @@ import Testing
     }
 
     @Test func holidayOverrideMovesDeadlinesAtOnceAndDeleteRestores() async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let admin = try await env.makeAdmin(try await env.makeProvince(communes: 1))
             try await env.calendar.delete(LocalDate(iso: "2091-03-06")!)
             let query = "start=2091-03-05T02:00:00Z&value=2"
@@ -110,7 +110,7 @@ import Testing
     }
 
     @Test func makeUpSaturdayCountsAsAWorkingDay() async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let admin = try await env.makeAdmin(try await env.makeProvince(communes: 1))
             try await env.calendar.delete(LocalDate(iso: "2092-03-08")!)
             let query = "start=2092-03-07T02:00:00Z&value=1"
@@ -132,7 +132,7 @@ import Testing
         ("not-a-date", #"{"type":"holiday","name":"Sai"}"#, "date"),
     ])
     func invalidDayIs422AndNothingIsWritten(date: String, body: String, field: String) async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let admin = try await env.makeAdmin(try await env.makeProvince(communes: 1))
             let response = try await client.send(.put, "/v1/calendar/days/\(date)", raw: body, token: admin.token)
             if field == "date" && response.status == .badRequest {
@@ -147,7 +147,7 @@ import Testing
 
     @Test(arguments: [Role.reception, .leader, .specialist, .portal, .auditor])
     func onlyAdminCorrectsTheCalendar(role: Role) async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let province = try await env.makeProvince(communes: 1)
             let user = try await env.makeUser([role], unit: [.portal, .auditor].contains(role) ? province.code : province.commune)
             try expectProblem(

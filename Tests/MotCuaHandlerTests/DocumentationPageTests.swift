@@ -10,7 +10,7 @@ import Yams
 /// `GET /docs`: the contract as a page a front-end developer reads.
 @Suite struct DocumentationPageTests {
     @Test func everyOperationAndSchemaOfTheContractIsOnThePage() async throws {
-        try await withTestApp { client, _ in
+        try await withTestApp(storage: .memory) { client, _ in
             let response = try await client.get("/docs")
             #expect(response.status == .ok)
             #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)

@@ -13,7 +13,7 @@ import Testing
 
 @Suite struct UnitsTests {
     @Test func adminCreatesACommuneOfAnExistingProvince() async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let province = try await env.makeProvince(communes: 1)
             let admin = try await env.makeAdmin(province)
             let code = province.code + ".77"
@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func adminCreatesAProvinceThatBelongsToItself() async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let admin = try await env.makeAdmin(try await env.makeProvince(communes: 1))
             let code = Fixture.provinceCode()
             let unit = try expectJSON(
@@ -40,7 +40,7 @@ import Testing
 
     @Test(arguments: [Role.reception, .leader, .specialist, .portal, .auditor])
     func onlyAdminCreatesUnits(role: Role) async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let province = try await env.makeProvince(communes: 1)
             let unit = [Role.portal, .auditor].contains(role) ? province.code : province.commune
             let user = try await env.makeUser([role], unit: unit)
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func duplicateCodeIsAConflict() async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let province = try await env.makeProvince(communes: 1)
             let admin = try await env.makeAdmin(province)
             let response = try await client.post(
@@ -73,7 +73,7 @@ import Testing
         (UnitBody(code: "OK", name: "Xã", province: nil, kind: "village"), "kind"),
     ])
     func invalidUnitIs422NamingTheFieldAndWritesNothing(body: UnitBody, field: String) async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let province = try await env.makeProvince(communes: 1)
             let admin = try await env.makeAdmin(province)
             var body = body
@@ -87,7 +87,7 @@ import Testing
     }
 
     @Test func communeOfAnUnknownProvinceIs422() async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let admin = try await env.makeAdmin(try await env.makeProvince(communes: 1))
             let missing = Fixture.provinceCode()
             let response = try await client.post(
@@ -98,7 +98,7 @@ import Testing
     }
 
     @Test func listPagesThroughAProvinceByCursor() async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let province = try await env.makeProvince(communes: 3)
             let officer = try await env.makeUser([.reception], unit: province.commune)
             var seen: [String] = []
@@ -115,7 +115,7 @@ import Testing
     }
 
     @Test func badCursorIs400() async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let province = try await env.makeProvince(communes: 1)
             let officer = try await env.makeUser([.reception], unit: province.commune)
             try expectProblem(try await client.get("/v1/units?cursor=not-a-cursor", token: officer.token), .badRequest, code: "malformed-request")
@@ -123,7 +123,7 @@ import Testing
     }
 
     @Test func unknownUnitIs404() async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let province = try await env.makeProvince(communes: 1)
             let officer = try await env.makeUser([.reception], unit: province.commune)
             try expectProblem(try await client.get("/v1/units/\(Fixture.provinceCode())", token: officer.token), .notFound, code: "not-found")

@@ -30,7 +30,7 @@ import Testing
 
     /// Every other operation answers 401 without a token, before its handler or input checks run.
     @Test func everyOtherOperationNeedsAToken() async throws {
-        try await withTestApp { client, _ in
+        try await withTestApp(storage: .memory) { client, _ in
             for operation in try Self.contractOperations() {
                 let path = operation.path.replacingOccurrences(of: #"\{[^}]+\}"#, with: "X1", options: .regularExpression)
                 let response = try await client.request(.init(rawValue: operation.method)!, path)

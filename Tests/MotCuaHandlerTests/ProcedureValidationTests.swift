@@ -36,7 +36,7 @@ import Testing
     @Test(arguments: cases.indices)
     func invalidBodyIs422WithPreciseInvalidParamsAndNothingWritten(index: Int) async throws {
         let (label, mutate, fields) = Self.cases[index]
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let admin = try await env.makeAdmin(try await env.makeProvince(communes: 1))
             let code = try await env.unusedProcedureCode()
             var body = ProcedureBody.sample()
@@ -50,7 +50,7 @@ import Testing
 
     @Test(arguments: ["1.00119", "12.001193", "A.001193", "1-001193"])
     func badCodeIs422(code: String) async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let admin = try await env.makeAdmin(try await env.makeProvince(communes: 1))
             let response = try await client.put("/v1/procedures/\(code)", json: ProcedureBody.sample(), token: admin.token)
             try expectProblem(response, .unprocessableContent, code: "validation-failed", invalidParams: ["code"])
@@ -59,7 +59,7 @@ import Testing
     }
 
     @Test func invalidNewVersionLeavesTheCurrentOneInPlace() async throws {
-        try await withTestApp { client, env in
+        try await withTestApp(storage: .memory) { client, env in
             let admin = try await env.makeAdmin(try await env.makeProvince(communes: 1))
             let published = try await env.publishProcedure(as: admin)
             var bad = ProcedureBody.sample(name: "Không hợp lệ")
