@@ -219,10 +219,12 @@ let package = Package(
         .testTarget(
             name: "MotCuaHandlerTests",
             dependencies: [
-                "MotCuaServer", "MotCuaStore", "MotCuaDomain", "MotCuaFoundation", "MotCuaTestSupport",
+                "MotCuaServer", "MotCuaStore", "MotCuaDomain", "MotCuaPostgres", "MotCuaAPI", "MotCuaTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),

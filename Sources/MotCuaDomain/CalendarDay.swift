@@ -8,9 +8,8 @@ public enum DayType: String, Sendable, Hashable, Codable, CaseIterable {
     case compensatoryOff = "compensatory_off"
     /// A working day given off in exchange for a make-up working day (hoán đổi ngày làm việc).
     case swappedOff = "swapped_off"
-    /// A day worked although it would otherwise be off, usually a Saturday (làm bù).
-    ///
-    /// As an admin override on a weekday it cancels a built-in day off: the date is simply worked.
+    /// A Saturday or Sunday worked although it would otherwise be off (làm bù). Corrections of the
+    /// calendar take it on weekends only (`CalendarDay.typeViolation`).
     case makeupWorkday = "makeup_workday"
 
     /// Whether a date of this type is a day off.

@@ -67,7 +67,7 @@ public func buildApplication(
 
 /// The stores the handlers use. The account and catalog stores are seams (`StoreSeams.swift`):
 /// handler tests put in-memory ones in their place.
-public struct ServerStores: Sendable {
+@_spi(Testing) public struct ServerStores: Sendable {
     public var units: any UnitStoring
     public var users: any UserStoring
     public var tokens: any TokenStoring
@@ -96,17 +96,19 @@ public struct ServerStores: Sendable {
     }
 }
 
-/// The router alone over `stores`: every middleware and handler, without the pool's service, the
-/// background work or the database preparation of `buildApplication(configuration:logger:clock:customizeRouter:)`.
-/// For handler tests on in-memory stores, driven through `.router`; `pool` is the one the readiness
-/// check reads (a pool that never connects there).
-public func buildApplication(
+/// An application over `stores` with every middleware and handler but none of the services of
+/// `buildApplication(configuration:logger:clock:customizeRouter:)`: no pool service, no background
+/// work, no migrations or demo data. For handler tests on in-memory stores (driven through
+/// `.router`); `pool` is what the readiness check reads, there a pool that never connects.
+@_spi(Testing) public func buildApplication(
     stores: ServerStores, pool: PostgresPool, configuration: ServerConfiguration, logger: Logger, clock: ServerClock,
     customizeRouter: (Router<AppRequestContext>) -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     let passwords = PasswordHasher(cost: configuration.bcryptCost, threads: .singleton)
     let handler = try APIHandler(stores: stores, pool: pool, passwords: passwords, clock: clock, configuration: configuration, logger: logger)
-    return Application(router: try buildRouter(handler: handler, configuration: configuration, customizeRouter: customizeRouter), logger: logger)
+    return Application(
+        router: try buildRouter(handler: handler, configuration: configuration, customizeRouter: customizeRouter),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "motcua"), logger: logger)
 }
 
 extension APIHandler {

@@ -63,7 +63,8 @@ public protocol LoginAuditStoring: Sendable {
     func list(
         province: String?, username: String?, outcome: LoginAttemptRecord.Outcome?, since: Date?, limit: Int, cursor: String?
     ) async throws -> Page<LoginAttemptRecord>
-    func purgeExpired() async throws -> Int
+    /// Deletes attempts older than the retention at `now`.
+    func purgeExpired(now: Date) async throws -> Int
 }
 
 /// The national procedure catalog (`ProcedureStore`).

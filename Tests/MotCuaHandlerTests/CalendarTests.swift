@@ -11,8 +11,8 @@ import MotCuaTestSupport
 import NIOCore
 import Testing
 
-/// Calendar corrections are shared by every test on the database, so each test that writes one uses
-/// a year of its own (2091-2093) and clears it first.
+/// Calendar corrections and the deadlines they move (each test has a calendar of its own: the stores
+/// are in memory).
 @Suite struct CalendarTests {
     func deadline(_ client: APIClient, _ token: String, _ parameters: String) async throws -> Components.Schemas.Deadline {
         try expectJSON(try await client.get("/v1/calendar/deadline?" + parameters, token: token), as: Components.Schemas.Deadline.self)

@@ -139,11 +139,12 @@ struct AccessPolicyTests {
     }
 
     @Test("receipts: the receiving unit's desk and leaders, and admins")
-    func receipts() {
-        #expect(Self.principal([.reception]).mayPrintReceipt(receivingUnit: "P1.01"))
-        #expect(Self.leader.mayPrintReceipt(receivingUnit: "P1.01"))
-        #expect(Self.admin.mayPrintReceipt(receivingUnit: "P1.02"))
-        #expect(!Self.specialist.mayPrintReceipt(receivingUnit: "P1.01"))
-        #expect(!Self.principal([.reception]).mayPrintReceipt(receivingUnit: "P1.02"))
+    func receipts() throws {
+        try Self.principal([.reception]).authorizeReceipt(receivingUnit: "P1.01")
+        try Self.leader.authorizeReceipt(receivingUnit: "P1.01")
+        try Self.admin.authorizeReceipt(receivingUnit: "P1.02")
+        for (caller, unit) in [(Self.specialist, "P1.01"), (Self.principal([.reception]), "P1.02")] {
+            #expect(throws: StoreError.self) { try caller.authorizeReceipt(receivingUnit: unit) }
+        }
     }
 }

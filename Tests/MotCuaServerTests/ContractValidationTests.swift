@@ -148,7 +148,12 @@ import Yams
         }
         let constraints = try ContractConstraints(yaml: String(decoding: try MotCuaContract.document(), as: UTF8.self))
         let unit = try #require(constraints.operation(method: "POST", route: "/v1/units")?.body)
-        #expect(unit.properties["name"]?.violation(ofParameter: "   ") == "must not be blank")
+        // Blank as the handlers trim it: the vertical tab and NEL too (NSRegularExpression's \\s leaves them out).
+        for blank in ["   ", "\u{0B}", "\u{85}", "\u{3000}\t"] {
+            #expect(unit.properties["name"]?.violation(ofParameter: blank) == "must not be blank")
+            #expect(blank.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+        }
+        #expect(unit.properties["name"]?.violation(ofParameter: " Xã ") == nil)
         #expect(unit.properties["code"]?.violation(ofParameter: "h15") == "must be an agency code of 1-35 upper-case letters, digits and dots, such as H15.50.05.13")
     }
 }

@@ -11,9 +11,23 @@ import MotCuaTestSupport
 import NIOCore
 import Testing
 
-/// What the token store decides in SQL: which expired tokens are purged, and that a deactivated
-/// user's tokens and password stop working.
+/// What the token store decides in SQL: which tokens live at the server's time, which expired ones
+/// are purged, and that a deactivated user's tokens and password stop working.
 @Suite struct TokenStoreTests {
+    @Test func aTokenLivesUntilItsExpiryOnTheClockTheServerPasses() async throws {
+        try await withTestApp { _, env in
+            let province = try await env.makeProvince(communes: 1)
+            let officer = try await env.makeUser([.reception], unit: province.commune)
+            let hash = TokenStore.hash(TokenStore.generateToken())
+            let expiry = Date(timeIntervalSince1970: 1_773_111_600)  // 2026-03-10, in the database's past
+            try await env.tokens.insert(tokenHash: hash, userID: officer.record.id, expiresAt: expiry)
+            #expect(try await env.tokens.principal(tokenHash: hash, now: expiry.addingTimeInterval(-1))?.principal.userID == officer.record.id)
+            #expect(try await env.tokens.principal(tokenHash: hash, now: expiry) == nil)
+            try await env.tokens.revoke(tokenHash: hash)
+            #expect(try await env.tokens.principal(tokenHash: hash, now: expiry.addingTimeInterval(-1)) == nil)
+        }
+    }
+
     @Test func tokensExpiredForMoreThanADayArePurged() async throws {
         try await withTestApp { _, env in
             let province = try await env.makeProvince(communes: 1)

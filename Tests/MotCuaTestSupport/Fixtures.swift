@@ -8,7 +8,6 @@ import MotCuaDomain
 import MotCuaPostgres
 import MotCuaServer
 import MotCuaStore
-import MotCuaTestSupport
 import NIOCore
 import Testing
 

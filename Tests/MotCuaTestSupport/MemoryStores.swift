@@ -2,7 +2,7 @@ import Foundation
 import MotCuaDomain
 import MotCuaFoundation
 import MotCuaPostgres
-import MotCuaServer
+@_spi(Testing) import MotCuaServer
 import MotCuaStore
 
 // In-memory stand-ins for the account and catalog stores (`StoreSeams.swift`), for handler tests
@@ -28,7 +28,8 @@ public final class MemoryDatabase: Sendable {
         var units: [String: UnitRecord] = [:]
         var users: [String: StoredUser] = [:]
         var tokens: [String: Token] = [:]
-        var logins: [LoginAttemptRecord] = []
+        /// Each attempt with the province of its account when it was made (nil: no such account).
+        var logins: [(attempt: LoginAttemptRecord, province: String?)] = []
         var nextID: Int64 = 1
     }
 
@@ -37,7 +38,7 @@ public final class MemoryDatabase: Sendable {
     public init() {}
 
     /// The app's stores with the account and catalog ones in this memory; the others on `pool`.
-    public func stores(pool: PostgresPool, configuration: ServerConfiguration) -> ServerStores {
+    func stores(pool: PostgresPool, configuration: ServerConfiguration) -> ServerStores {
         var stores = ServerStores(pool: pool, configuration: configuration)
         stores.units = MemoryUnits(database: self)
         stores.users = MemoryUsers(database: self)
@@ -54,7 +55,11 @@ public struct MemoryUnits: UnitStoring {
     let database: MemoryDatabase
 
     public func create(code: String, name: String, kind: UnitRecord.Kind, province: String?) async throws -> UnitRecord {
-        try database.state.withLock { state in
+        if kind == .commune, province == nil { throw StoreError.invalid(field: "province", reason: "a commune names its province") }
+        if kind == .province, let province, province != code {
+            throw StoreError.invalid(field: "province", reason: "a province belongs to itself")
+        }
+        return try database.state.withLock { state in
             let provinceCode = kind == .province ? code : province ?? ""
             guard kind == .province || state.units[provinceCode]?.kind == .province else {
                 throw StoreError.invalid(field: "province", reason: "no province unit with code \(provinceCode)")
@@ -193,24 +198,37 @@ public struct MemoryLoginAudit: LoginAuditStoring {
 
     public func record(username: String, outcome: LoginAttemptRecord.Outcome, clientAddress: String?, userAgent: String?, at: Date) async throws {
         database.state.withLock { state in
-            state.logins.append(.init(
-                id: Int64(state.logins.count + 1), at: at, username: username, outcome: outcome, clientAddress: clientAddress, userAgent: userAgent))
+            let attempt = LoginAttemptRecord(
+                id: Int64(state.logins.count + 1), at: at, username: username, outcome: outcome, clientAddress: clientAddress, userAgent: userAgent)
+            state.logins.append((attempt, state.users[username]?.record.province))
         }
     }
 
     public func list(
         province: String?, username: String?, outcome: LoginAttemptRecord.Outcome?, since: Date?, limit: Int, cursor: String?
     ) async throws -> Page<LoginAttemptRecord> {
-        let attempts = database.state.withLock { state in
-            state.logins.reversed().filter { attempt in
-                (province == nil || state.users[attempt.username]?.record.province == province)
-                    && (username == nil || attempt.username == username) && (outcome == nil || attempt.outcome == outcome)
-            }
+        let before = try cursor.map { text in
+            guard let id = Int64(try PageCursor(decoding: text, count: 1).values[0]) else { throw StoreError.invalidCursor }
+            return id
         }
-        return Page(items: Array(attempts), nextCursor: nil)
+        let attempts = database.state.withLock { state in
+            state.logins.reversed().filter { login in
+                (province == nil || login.province == province) && (username.map { login.attempt.username == $0.lowercased() } ?? true)
+                    && (outcome.map { login.attempt.outcome == $0 } ?? true) && (since.map { login.attempt.at >= $0 } ?? true)
+                    && (before.map { login.attempt.id < $0 } ?? true)
+            }.map(\.attempt)
+        }
+        return Page(fetched: Array(attempts.prefix(limit + 1)), limit: limit) { [String($0.id)] }
     }
 
-    public func purgeExpired() async throws -> Int { 0 }
+    public func purgeExpired(now: Date) async throws -> Int {
+        database.state.withLock { state in
+            let cutoff = now.addingTimeInterval(-Double(LoginAuditStore.retentionDays) * 86_400)
+            let before = state.logins.count
+            state.logins.removeAll { $0.attempt.at < cutoff }
+            return before - state.logins.count
+        }
+    }
 }
 
 /// The procedure catalog: every published version, the last one current.
@@ -232,8 +250,18 @@ public struct MemoryProcedures: ProcedureStoring {
         }
     }
 
+    /// Current versions by code; every word of `search` (as the PostgreSQL store takes them) must occur
+    /// in the code or the name, case and accents aside.
     public func list(search: String?, field: String?, limit: Int, cursor: String?) async throws -> Page<ProcedureRecord> {
-        Page(items: versions.withLock { $0.values.compactMap(\.last).sorted { $0.definition.code < $1.definition.code } }, nextCursor: nil)
+        let after = try cursor.map { try PageCursor(decoding: $0, count: 1).values[0] }
+        func folded(_ text: String) -> String { text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+        let words = ProcedureStore.searchWords(search).map(folded)
+        let current = versions.withLock { $0.values.compactMap(\.last) }.filter { record in
+            let text = folded(record.definition.code + " " + record.definition.name)
+            return words.allSatisfy(text.contains) && (field.map { record.definition.field == $0 } ?? true)
+                && (after.map { record.definition.code > $0 } ?? true)
+        }
+        return Page(fetched: Array(current.sorted { $0.definition.code < $1.definition.code }.prefix(limit + 1)), limit: limit) { [$0.definition.code] }
     }
 }
 

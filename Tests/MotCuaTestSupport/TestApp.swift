@@ -6,13 +6,13 @@ import Logging
 import MotCuaAPI
 import MotCuaDomain
 import MotCuaPostgres
-import MotCuaServer
+@_spi(Testing) import MotCuaServer
 import MotCuaStore
 import NIOCore
 import Testing
 
 /// What a test gets besides the HTTP client: the database the app uses, its stores (for fixtures and
-/// for checking that nothing was written), and the fixture factories in `TestEnvironment+Fixtures`.
+/// for checking that nothing was written), and the fixture factories in `Fixtures.swift`.
 public struct TestEnvironment: Sendable {
     /// Where the app under test keeps its data.
     public enum Storage: Sendable {
@@ -24,14 +24,15 @@ public struct TestEnvironment: Sendable {
         case memory
     }
 
-    /// The URL of the database the app runs on.
+    /// The URL of the database the app runs on (with `.memory`, an address nothing listens on).
     public let databaseURL: String
-    /// A pool on that database, separate from the app's.
+    /// A pool on that database, separate from the app's (with `.memory`, the app's own pool, which
+    /// never connects).
     public let pool: PostgresPool
     /// The app's HTTP client, also handed to the test closure.
     public let client: APIClient
     /// The stores the app uses (the account and catalog ones in memory with `.memory`).
-    public let stores: ServerStores
+    let stores: ServerStores
 
     public var units: any UnitStoring { stores.units }
     public var users: any UserStoring { stores.users }
@@ -80,9 +81,16 @@ public func withTestApp<Value: Sendable>(
         let stores = MemoryDatabase().stores(pool: pool, configuration: configuration)
         let app = try buildApplication(
             stores: stores, pool: pool, configuration: configuration, logger: TestDatabase.logger, clock: clock, customizeRouter: customizeRouter)
-        return try await app.test(.router) { client in
-            let api = APIClient(base: client)
-            return try await test(api, TestEnvironment(databaseURL: databaseURL, pool: pool, client: api, stores: stores))
+        do {
+            let result = try await app.test(.router) { client in
+                let api = APIClient(base: client)
+                return try await test(api, TestEnvironment(databaseURL: databaseURL, pool: pool, client: api, stores: stores))
+            }
+            await pool.close()
+            return result
+        } catch {
+            await pool.close()
+            throw error
         }
     }
 }

@@ -31,7 +31,8 @@ public final class Authenticator: Sendable {
         let now = clock.now
         let hash = TokenStore.hash(token)
         let cached = cache.withLock { $0[hash] }
-        if let cached, now < cached.expiresAt, now.timeIntervalSince(cached.cachedAt) < cacheLifetime {
+        // A clock set back (a test's, or the system's after a correction) makes the entry stale, not eternal.
+        if let cached, now < cached.expiresAt, (0..<cacheLifetime).contains(now.timeIntervalSince(cached.cachedAt)) {
             return cached.principal
         }
         let found = token.hasPrefix(APIKeyStore.keyPrefix)

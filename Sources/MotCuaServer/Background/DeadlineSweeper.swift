@@ -29,7 +29,7 @@ struct DeadlineSweeper: Service {
                     }
                     let purged = try await tokens.purgeExpired(now: clock.now)
                     if purged > 0 { logger.info("purged expired tokens", metadata: ["tokens": "\(purged)"]) }
-                    let forgotten = try await loginAudit.purgeExpired()
+                    let forgotten = try await loginAudit.purgeExpired(now: clock.now)
                     if forgotten > 0 { logger.info("purged old login audit records", metadata: ["records": "\(forgotten)"]) }
                 } catch is CancellationError {
                     throw CancellationError()

@@ -14,9 +14,7 @@ extension APIHandler {
         }
         let form = OfficialForm(rawValue: input.path.form.rawValue)!
         let record = paperwork.record
-        if form == .receipt, !principal.mayPrintReceipt(receivingUnit: record.receivingUnit) {
-            throw APIError.forbidden("Only reception and leaders of the receiving unit may print the receipt: it carries the lookup key.")
-        }
+        if form == .receipt { try principal.authorizeReceipt(receivingUnit: record.receivingUnit) }
         let html = try form.render(paperwork, lookupURL: try lookupURL(code: record.code, lookupKey: record.lookupKey), now: clock.now)
         return .ok(.init(body: .html(HTTPBody(html.text))))
     }

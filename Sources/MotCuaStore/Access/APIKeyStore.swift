@@ -47,15 +47,15 @@ public struct APIKeyStore: Sendable {
             """).first?.decode(String.self, at: 0)
     }
 
-    /// The principal of a live key (not expired, not revoked, user active), with the key's expiry.
-    /// Records the use at most once a minute.
+    /// The principal of a key live at `now` (not expired, not revoked, its user active), with the
+    /// key's expiry. Records the use (at `now`) at most once a minute.
     public func principal(keyHash: String, now: Date) async throws -> (principal: Principal, expiresAt: Date?)? {
         let live: PostgresQuery = "k.key_hash = decode(\(keyHash), 'hex') AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > \(now))"
         // A data-modifying CTE runs whether or not the query reads it.
         let rows = try await pool.query("""
             WITH touched AS (
-                UPDATE api_keys k SET last_used_at = now()
-                WHERE \(live) AND (k.last_used_at IS NULL OR k.last_used_at < now() - interval '1 minute'))
+                UPDATE api_keys k SET last_used_at = \(now)
+                WHERE \(live) AND (k.last_used_at IS NULL OR k.last_used_at < \(now)::timestamptz - interval '1 minute'))
             SELECT \(unescaped: UserStore.columns), k.expires_at
             FROM api_keys k JOIN users u ON u.id = k.user_id JOIN units un ON un.code = u.unit_code
             WHERE \(live) AND u.active

@@ -111,10 +111,13 @@ extension Principal {
         }
     }
 
-    /// Whether the caller may print a dossier's receipt, which carries its lookup key: the reception
-    /// desk and leaders of the unit that received it, and admins (of its province, by the dossier scope).
-    public func mayPrintReceipt(receivingUnit: String) -> Bool {
-        isAdmin || (unitCode == receivingUnit && !roles.isDisjoint(with: [.reception, .leader]))
+    /// Passes when the caller may print a dossier's receipt, which carries its lookup key: the
+    /// reception desk and leaders of the unit that received it, and admins (of its province, by the
+    /// dossier scope).
+    public func authorizeReceipt(receivingUnit: String) throws {
+        guard isAdmin || (unitCode == receivingUnit && !roles.isDisjoint(with: [.reception, .leader])) else {
+            throw StoreError.forbidden("Only reception and leaders of the receiving unit may print the receipt: it carries the lookup key.")
+        }
     }
 
     /// The dossiers this caller may see, as a condition on `dossiers d`: part of every dossier query,
@@ -132,7 +135,7 @@ extension Principal {
 
     /// The dossier scope narrowed to a unit filter (nil: none), as OR branches whose conditions each
     /// start with an indexed column (the list runs one indexed query per branch).
-    func dossierScope(unit: String?) -> [PostgresQuery] {
+    func dossierListBranches(unit: String?) -> [PostgresQuery] {
         // "Handled by U, received elsewhere" states `handling_unit <> receiving_unit` itself, so that the
         // partial indexes `dossiers_cross_handling*` (which hold only such dossiers) serve it.
         if isProvinceWide {

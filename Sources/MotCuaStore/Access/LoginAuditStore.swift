@@ -66,8 +66,8 @@ public struct LoginAuditStore: Sendable {
         return Page(fetched: attempts, limit: limit) { [String($0.id)] }
     }
 
-    /// Deletes attempts older than the retention.
-    public func purgeExpired() async throws -> Int {
-        try await pool.query("DELETE FROM login_audit WHERE at < now() - make_interval(days => \(Self.retentionDays))").affectedRows
+    /// Deletes attempts older than the retention at `now`.
+    public func purgeExpired(now: Date) async throws -> Int {
+        try await pool.query("DELETE FROM login_audit WHERE at < \(now)::timestamptz - make_interval(days => \(Self.retentionDays))").affectedRows
     }
 }

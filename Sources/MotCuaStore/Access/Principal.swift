@@ -2,7 +2,8 @@ import MotCuaDomain
 
 /// The authenticated caller: who they are, their unit and province, and their roles.
 ///
-/// What the caller may see and do is decided by the access policy (`AccessPolicy.swift`), nowhere else.
+/// What the caller may see and do is decided by the access policy (`AccessPolicy.swift`); which
+/// dossier actions each role may take, by the domain's `DossierRules`.
 public struct Principal: Sendable, Equatable {
     public var userID: Int64
     public var username: String

@@ -34,7 +34,6 @@ public struct TokenStore: Sendable {
             """)
     }
 
-    /// The principal of a live token (not expired, not revoked, user active), with the token's expiry.
     /// The principal of a live token (not revoked, not expired at `now`, its user active) and its expiry.
     public func principal(tokenHash: String, now: Date) async throws -> (principal: Principal, expiresAt: Date)? {
         let rows = try await pool.query("""

@@ -60,7 +60,7 @@ public struct ProcedureStore: Sendable {
 
     /// The words of a search (`q`) that take part in it: single characters match nearly everything and
     /// cannot use the trigram indexes, so they are ignored; past 8 words the rest are too.
-    static func searchWords(_ search: String?) -> [String] {
+    public static func searchWords(_ search: String?) -> [String] {
         Array((search ?? "").split(whereSeparator: \.isWhitespace).filter { $0.count >= 2 }.prefix(8).map(String.init))
     }
 

@@ -67,7 +67,7 @@ extension DossierStore {
             guard let instant = try? Date(postgresText: after.values[0]) else { throw StoreError.invalidCursor }
             common.append("(d.listed_at, d.code) < (\(instant), \(after.values[1]))")
         }
-        let branches = principal.dossierScope(unit: filter.unit).map { branch in
+        let branches = principal.dossierListBranches(unit: filter.unit).map { branch in
             var query: PostgresQuery = """
                 (SELECT d.id, d.listed_at, d.code FROM dossiers d WHERE \(branch)
                 """

@@ -53,7 +53,7 @@ struct ContractConstraints: Sendable {
     /// (`/v1/dossiers/:code`), then by method: looked up on every request without building a key.
     let operations: [String: [String: Operation]]
 
-    /// The constraints of `openapi.yaml`, read once per process (every app built in it, such as one
+    /// The constraints of `openapi.yaml`, parsed once per process (every app built in it, such as one
     /// per test, shares them).
     static let motCua = Result { try ContractConstraints(yaml: String(decoding: try MotCuaContract.document(), as: UTF8.self)) }
 
