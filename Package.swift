@@ -86,6 +86,7 @@ let package = Package(
             dependencies: [
                 "MotCuaPostgres",
                 "MotCuaDomain",
+                "MotCuaFoundation",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

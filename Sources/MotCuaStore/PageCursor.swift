@@ -1,4 +1,5 @@
 import Foundation
+@_exported import struct MotCuaFoundation.Page  // what the stores' lists return
 
 /// An opaque keyset-pagination cursor: the sort key of the last row of a page, base64url-encoded.
 /// Clients pass it back verbatim; a cursor that does not decode is a 400, never a 500.
@@ -24,24 +25,14 @@ public struct PageCursor: Sendable, Equatable {
     }
 }
 
-/// One page of a list and the cursor of the next page (nil on the last page).
-public struct Page<Item: Sendable>: Sendable {
-    public var items: [Item]
-    public var nextCursor: String?
-
-    public init(items: [Item], nextCursor: String?) {
-        self.items = items
-        self.nextCursor = nextCursor
-    }
-
+extension Page {
     /// Builds a page from `limit + 1` fetched rows: the extra row only says that another page exists.
     public init(fetched: [Item], limit: Int, cursor: (Item) -> [String]) {
         if fetched.count > limit {
-            items = Array(fetched.prefix(limit))
-            nextCursor = PageCursor(cursor(items[limit - 1])).encoded
+            let items = Array(fetched.prefix(limit))
+            self.init(items: items, nextCursor: PageCursor(cursor(items[limit - 1])).encoded)
         } else {
-            items = fetched
-            nextCursor = nil
+            self.init(items: fetched, nextCursor: nil)
         }
     }
 }

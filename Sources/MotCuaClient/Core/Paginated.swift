@@ -1,3 +1,6 @@
+// `Page` is the one type of a page for the stores and the client; callers of the client name it as theirs.
+@_exported import struct MotCuaFoundation.Page
+
 /// Every item of a paged list, fetching the next page only when the previous one is used up.
 ///
 /// ```swift
@@ -60,16 +63,3 @@ public struct Paginated<Element: Sendable>: AsyncSequence, Sendable {
     }
 }
 
-/// One page of a list and the cursor of the next page (nil on the last page).
-public struct Page<Item: Sendable>: Sendable {
-    /// The items of this page.
-    public var items: [Item]
-    /// Pass as `cursor` to get the next page; nil on the last page.
-    public var nextCursor: String?
-
-    /// Creates a page.
-    public init(items: [Item], nextCursor: String?) {
-        self.items = items
-        self.nextCursor = nextCursor
-    }
-}
