@@ -36,7 +36,7 @@ public struct ProcedureDefinition: Sendable, Hashable, Codable {
     }
 
     /// How far the procedure can be done online (dịch vụ công toàn trình / một phần).
-    public enum OnlineLevel: String, Sendable, Hashable, Codable { case full, partial, none }
+    public enum OnlineLevel: String, Sendable, Hashable, Codable, CaseIterable { case full, partial, none }
 
     public var code: String
     public var name: String

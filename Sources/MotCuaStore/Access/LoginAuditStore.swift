@@ -3,7 +3,7 @@ import MotCuaPostgres
 
 /// One password login attempt.
 public struct LoginAttemptRecord: Sendable, Equatable {
-    public enum Outcome: String, Sendable {
+    public enum Outcome: String, Sendable, CaseIterable {
         case succeeded, failed
     }
 

@@ -13,7 +13,7 @@ public enum DossierCommand: Sendable, Hashable {
         }
     }
 
-    public enum PaymentChannel: String, Sendable, Hashable { case portal, gateway, cash }
+    public enum PaymentChannel: String, Sendable, Hashable, CaseIterable { case portal, gateway, cash }
 
     case accept
     case refuse(reason: String)
