@@ -132,6 +132,35 @@ import Testing
         }
     }
 
+    @Test func anIntegrationAccountsKeyWorksUntilRevokedOrTheAccountIsDeactivated() async throws {
+        try await withTestApp(storage: .memory) { client, env in
+            let province = try await env.makeProvince(communes: 1)
+            let admin = try await env.makeAdmin(province, national: false)
+            let portal = try await env.makeUser([.portal], unit: province.code)
+            let path = "/v1/users/\(portal.username)/api-keys"
+            func newKey() async throws -> Components.Schemas.APIKeyCreated {
+                try expectJSON(try await client.post(path, json: ["name": "Cổng DVC"], token: admin.token), .created)
+            }
+            let first = try await newKey()
+            #expect(first.value2.key.hasPrefix("mck_") && first.value1.prefix == String(first.value2.key.prefix(12)))
+            #expect(try await client.get("/v1/auth/me", token: first.value2.key).status == .ok)
+            try expectProblem(try await client.post(path, json: ["name": "x"], token: portal.token), .forbidden, code: "forbidden")
+
+            #expect(try await client.delete("\(path)/\(first.value1.id)", token: admin.token).status == .noContent)
+            try expectProblem(try await client.get("/v1/auth/me", token: first.value2.key), .unauthorized, code: "unauthenticated")
+
+            // Deactivation revokes the account's keys: switching it back on does not revive them.
+            let second = try await newKey()
+            _ = try await client.send(.patch, "/v1/users/\(portal.username)", json: ["active": false], token: admin.token)
+            try expectProblem(try await client.get("/v1/auth/me", token: second.value2.key), .unauthorized, code: "unauthenticated")
+            _ = try await client.send(.patch, "/v1/users/\(portal.username)", json: ["active": true], token: admin.token)
+            try expectProblem(try await client.get("/v1/auth/me", token: second.value2.key), .unauthorized, code: "unauthenticated")
+            let listed = try expectJSON(try await client.get(path, token: admin.token), as: Components.Schemas.APIKeyList.self)
+            #expect(listed.items.map(\.id) == [second.value1.id, first.value1.id])
+            #expect(listed.items.allSatisfy { $0.revokedAt != nil })
+        }
+    }
+
     @Test func loggingOutRevokesTheTokenAtOnce() async throws {
         try await withTestApp(storage: .memory) { client, env in
             let province = try await env.makeProvince(communes: 1)

@@ -24,10 +24,17 @@ public final class MemoryDatabase: Sendable {
         var revoked = false
     }
 
+    struct APIKey: Sendable {
+        var userID: Int64
+        var hash: String
+        var record: APIKeyRecord
+    }
+
     struct State: Sendable {
         var units: [String: UnitRecord] = [:]
         var users: [String: StoredUser] = [:]
         var tokens: [String: Token] = [:]
+        var apiKeys: [APIKey] = []
         /// Each attempt with the province of its account when it was made (nil: no such account).
         var logins: [(attempt: LoginAttemptRecord, province: String?)] = []
         var nextID: Int64 = 1
@@ -37,13 +44,15 @@ public final class MemoryDatabase: Sendable {
 
     public init() {}
 
+    func user(id: Int64) -> UserRecord? { state.withLock { $0.users.values.first { $0.record.id == id }?.record } }
+
     /// The app's stores with the account and catalog ones in this memory; the others on `pool`.
     func stores(pool: PostgresPool, configuration: ServerConfiguration) -> ServerStores {
         var stores = ServerStores(pool: pool, configuration: configuration)
         stores.units = MemoryUnits(database: self)
         stores.users = MemoryUsers(database: self)
         stores.tokens = MemoryTokens(database: self)
-        stores.apiKeys = NoAPIKeys()
+        stores.apiKeys = MemoryAPIKeys(database: self)
         stores.loginAudit = MemoryLoginAudit(database: self)
         stores.procedures = MemoryProcedures()
         stores.calendar = MemoryCalendar()
@@ -119,6 +128,9 @@ public struct MemoryUsers: UserStoring {
             state.users[stored.record.username] = stored
             if change.active == false {
                 for (hash, token) in state.tokens where token.userID == id { state.tokens[hash]?.revoked = true }
+                for index in state.apiKeys.indices where state.apiKeys[index].userID == id && state.apiKeys[index].record.revokedAt == nil {
+                    state.apiKeys[index].record.revokedAt = Date()
+                }
             }
             return stored.record
         }
@@ -183,14 +195,41 @@ public struct MemoryTokens: TokenStoring {
     }
 }
 
-/// No integration accounts: every key is unknown.
-public struct NoAPIKeys: APIKeyStoring {
+/// Integration accounts' keys, by their hash; like the PostgreSQL store, a key lives while it is not
+/// revoked, not expired and its user is active.
+public struct MemoryAPIKeys: APIKeyStoring {
+    let database: MemoryDatabase
+
     public func create(userID: Int64, name: String, expiresAt: Date?, createdBy: Int64) async throws -> (APIKeyRecord, key: String) {
-        throw StoreError.invalid(field: "username", reason: "API keys are not kept by the in-memory stores")
+        let key = APIKeyStore.keyPrefix + TokenStore.generateToken()
+        return database.state.withLock { state in
+            let record = APIKeyRecord(
+                id: Int64(state.apiKeys.count + 1), name: name, prefix: String(key.prefix(12)), createdAt: Date(), expiresAt: expiresAt,
+                lastUsedAt: nil, revokedAt: nil)
+            state.apiKeys.append(.init(userID: userID, hash: TokenStore.hash(key), record: record))
+            return (record, key)
+        }
     }
-    public func list(userID: Int64) async throws -> [APIKeyRecord] { [] }
-    public func revoke(userID: Int64, keyID: Int64) async throws -> String? { nil }
-    public func principal(keyHash: String, now: Date) async throws -> (principal: Principal, expiresAt: Date?)? { nil }
+
+    public func list(userID: Int64) async throws -> [APIKeyRecord] {
+        database.state.withLock { $0.apiKeys.filter { $0.userID == userID }.map(\.record).reversed() }
+    }
+
+    public func revoke(userID: Int64, keyID: Int64) async throws -> String? {
+        database.state.withLock { state in
+            guard let index = state.apiKeys.firstIndex(where: { $0.userID == userID && $0.record.id == keyID }) else { return nil }
+            if state.apiKeys[index].record.revokedAt == nil { state.apiKeys[index].record.revokedAt = Date() }
+            return state.apiKeys[index].hash
+        }
+    }
+
+    public func principal(keyHash: String, now: Date) async throws -> (principal: Principal, expiresAt: Date?)? {
+        let live = database.state.withLock { state in
+            state.apiKeys.first { $0.hash == keyHash && $0.record.revokedAt == nil && ($0.record.expiresAt.map { $0 > now } ?? true) }
+        }
+        guard let live, let user = database.user(id: live.userID), user.active else { return nil }
+        return (user.principal, live.record.expiresAt)
+    }
 }
 
 public struct MemoryLoginAudit: LoginAuditStoring {

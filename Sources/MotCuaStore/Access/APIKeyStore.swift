@@ -11,6 +11,16 @@ public struct APIKeyRecord: Sendable, Hashable {
     public var expiresAt: Date?
     public var lastUsedAt: Date?
     public var revokedAt: Date?
+
+    public init(id: Int64, name: String, prefix: String, createdAt: Date, expiresAt: Date?, lastUsedAt: Date?, revokedAt: Date?) {
+        self.id = id
+        self.name = name
+        self.prefix = prefix
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+        self.lastUsedAt = lastUsedAt
+        self.revokedAt = revokedAt
+    }
 }
 
 /// Long-lived keys of integration accounts (`mck_` and 256 random bits, base64url): handed out once,
