@@ -101,41 +101,9 @@ struct DossierPageBody: Decodable, Sendable {
 /// The public lookup view, decoded loosely so the test can check which keys are present.
 typealias JSONObject = [String: LooseJSON]
 
-// MARK: - A commune world
+// MARK: - Dossier bodies for a commune world
 
-/// One province with three communes, a 3-working-day procedure with four steps and two documents,
-/// and officers of every role: `a*` in commune A (`communes[0]`), `b*` in commune B.
-struct DossierWorld: Sendable {
-    var province: TestProvince
-    var procedureCode: String
-    var admin: TestUser
-    var portal: TestUser
-    var auditor: TestUser
-    var reception: TestUser
-    var leader: TestUser
-    var specialist: TestUser
-    var specialist2: TestUser
-    var receptionB: TestUser
-    var leaderB: TestUser
-    var specialistB: TestUser
-
-    var unitA: String { province.communes[0] }
-    var unitB: String { province.communes[1] }
-    var unitC: String { province.communes[2] }
-
-    /// The procedure's document components and steps.
-    static let documents = ["TK01", "GCS"]
-    static let steps: [(code: String, hours: Int, role: String)] = [
-        ("tiep-nhan", 4, "reception"), ("tham-dinh", 12, "specialist"), ("phe-duyet", 4, "leader"), ("tra-ket-qua", 4, "reception"),
-    ]
-
-    static func procedureBody(processingDays: Int = 3) -> ProcedureBody {
-        var body = ProcedureBody.sample(name: "Đăng ký khai sinh thử")
-        body.processingTime = .init(value: processingDays, unit: "working_days")
-        body.steps = steps.map { .init(code: $0.code, name: "Bước \($0.code)", role: $0.role, durationHours: $0.hours) }
-        return body
-    }
-
+extension DossierWorld {
     func body(
         channel: String = "counter", receiving: String? = nil, handling: String? = nil, name: String = "Nguyễn Thị Ánh",
         idNumber: String = "001190012345", documents: [String]? = nil
@@ -150,27 +118,6 @@ struct DossierWorld: Sendable {
 }
 
 extension TestEnvironment {
-    func makeDossierWorld(communes: Int = 3) async throws -> DossierWorld {
-        let province = try await makeProvince(communes: max(communes, 3))
-        let admin = try await makeAdmin(province)
-        let procedure = try await publishProcedure(DossierWorld.procedureBody(), as: admin)
-        let a = province.communes[0], b = province.communes[1]
-        async let portal = makeUser([.portal], unit: province.code)
-        async let auditor = makeUser([.auditor], unit: province.code)
-        async let reception = makeUser([.reception], unit: a)
-        async let leader = makeUser([.leader], unit: a)
-        async let specialist = makeUser([.specialist], unit: a)
-        async let specialist2 = makeUser([.specialist], unit: a)
-        async let receptionB = makeUser([.reception], unit: b)
-        async let leaderB = makeUser([.leader], unit: b)
-        async let specialistB = makeUser([.specialist], unit: b)
-        return DossierWorld(
-            province: province, procedureCode: procedure.code, admin: admin, portal: try await portal, auditor: try await auditor,
-            reception: try await reception, leader: try await leader, specialist: try await specialist,
-            specialist2: try await specialist2, receptionB: try await receptionB, leaderB: try await leaderB,
-            specialistB: try await specialistB)
-    }
-
     /// The dossier's stored status code, version and number of history events (read directly).
     func dossierState(_ code: String) async throws -> DossierState {
         let row = try #require(try await pool.query("""
