@@ -12,7 +12,7 @@ import MotCuaStore
 
 /// The shared state of the in-memory stores: units, users with their password hashes, tokens,
 /// API keys and the login audit.
-public final class MemoryDatabase: Sendable {
+final class MemoryDatabase: Sendable {
     struct StoredUser: Sendable {
         var record: UserRecord
         var passwordHash: String
@@ -42,7 +42,7 @@ public final class MemoryDatabase: Sendable {
 
     let state = LockedValue(State())
 
-    public init() {}
+    init() {}
 
     func user(id: Int64) -> UserRecord? { state.withLock { $0.users.values.first { $0.record.id == id }?.record } }
 
@@ -60,10 +60,10 @@ public final class MemoryDatabase: Sendable {
     }
 }
 
-public struct MemoryUnits: UnitStoring {
+struct MemoryUnits: UnitStoring {
     let database: MemoryDatabase
 
-    public func create(code: String, name: String, kind: UnitRecord.Kind, province: String?) async throws -> UnitRecord {
+    func create(code: String, name: String, kind: UnitRecord.Kind, province: String?) async throws -> UnitRecord {
         if kind == .commune, province == nil { throw StoreError.invalid(field: "province", reason: "a commune names its province") }
         if kind == .province, let province, province != code {
             throw StoreError.invalid(field: "province", reason: "a province belongs to itself")
@@ -80,9 +80,9 @@ public struct MemoryUnits: UnitStoring {
         }
     }
 
-    public func get(_ code: String) async throws -> UnitRecord? { database.state.withLock { $0.units[code] } }
+    func get(_ code: String) async throws -> UnitRecord? { database.state.withLock { $0.units[code] } }
 
-    public func list(province: String?, limit: Int, cursor: String?) async throws -> Page<UnitRecord> {
+    func list(province: String?, limit: Int, cursor: String?) async throws -> Page<UnitRecord> {
         let after = try cursor.map { try PageCursor(decoding: $0, count: 1).values[0] }
         let units = database.state.withLock { state in
             state.units.values.filter { unit in (province == nil || unit.province == province) && (after.map { unit.code > $0 } ?? true) }
@@ -91,10 +91,10 @@ public struct MemoryUnits: UnitStoring {
     }
 }
 
-public struct MemoryUsers: UserStoring {
+struct MemoryUsers: UserStoring {
     let database: MemoryDatabase
 
-    public func create(username: String, fullName: String, unitCode: String, roles: [Role], passwordHash: String) async throws -> UserRecord {
+    func create(username: String, fullName: String, unitCode: String, roles: [Role], passwordHash: String) async throws -> UserRecord {
         try database.state.withLock { state in
             guard let unit = state.units[unitCode] else { throw StoreError.invalid(field: "unitCode", reason: "no unit with code \(unitCode)") }
             guard state.users[username] == nil else { throw StoreError.conflict(code: "conflict", detail: "The username \(username) is taken.") }
@@ -107,15 +107,15 @@ public struct MemoryUsers: UserStoring {
         }
     }
 
-    public func get(username: String) async throws -> UserRecord? { database.state.withLock { $0.users[username]?.record } }
+    func get(username: String) async throws -> UserRecord? { database.state.withLock { $0.users[username]?.record } }
 
-    public func credentials(username: String) async throws -> (user: UserRecord, passwordHash: String)? {
+    func credentials(username: String) async throws -> (user: UserRecord, passwordHash: String)? {
         database.state.withLock { state in
             state.users[username].flatMap { $0.record.active ? ($0.record, $0.passwordHash) : nil }
         }
     }
 
-    public func update(id: Int64, _ change: UserStore.Change) async throws -> UserRecord? {
+    func update(id: Int64, _ change: UserStore.Change) async throws -> UserRecord? {
         database.state.withLock { state in
             guard var stored = state.users.values.first(where: { $0.record.id == id }) else { return nil }
             if let fullName = change.fullName { stored.record.fullName = fullName }
@@ -136,7 +136,7 @@ public struct MemoryUsers: UserStoring {
         }
     }
 
-    public func setPassword(id: Int64, hash: String, keepingToken: String?) async throws {
+    func setPassword(id: Int64, hash: String, keepingToken: String?) async throws {
         database.state.withLock { state in
             guard let username = state.users.values.first(where: { $0.record.id == id })?.record.username else { return }
             state.users[username]?.passwordHash = hash
@@ -146,7 +146,7 @@ public struct MemoryUsers: UserStoring {
         }
     }
 
-    public func list(province: String?, unit: String?, role: Role?, limit: Int, cursor: String?) async throws -> Page<UserRecord> {
+    func list(province: String?, unit: String?, role: Role?, limit: Int, cursor: String?) async throws -> Page<UserRecord> {
         let users = database.state.withLock { state in
             state.users.values.map(\.record).filter {
                 (province == nil || $0.province == province) && (unit == nil || $0.unitCode == unit) && (role.map($0.roles.contains) ?? true)
@@ -157,19 +157,19 @@ public struct MemoryUsers: UserStoring {
         return Page(fetched: Array(page), limit: limit) { [$0.username] }
     }
 
-    public func adminExists() async throws -> Bool {
+    func adminExists() async throws -> Bool {
         database.state.withLock { $0.users.values.contains { $0.record.active && $0.record.roles.contains(.admin) } }
     }
 }
 
-public struct MemoryTokens: TokenStoring {
+struct MemoryTokens: TokenStoring {
     let database: MemoryDatabase
 
-    public func insert(tokenHash: String, userID: Int64, expiresAt: Date) async throws {
+    func insert(tokenHash: String, userID: Int64, expiresAt: Date) async throws {
         database.state.withLock { $0.tokens[tokenHash] = .init(userID: userID, expiresAt: expiresAt) }
     }
 
-    public func principal(tokenHash: String, now: Date) async throws -> (principal: Principal, expiresAt: Date)? {
+    func principal(tokenHash: String, now: Date) async throws -> (principal: Principal, expiresAt: Date)? {
         database.state.withLock { state in
             guard let token = state.tokens[tokenHash], !token.revoked, token.expiresAt > now,
                 let user = state.users.values.first(where: { $0.record.id == token.userID })?.record, user.active
@@ -178,15 +178,15 @@ public struct MemoryTokens: TokenStoring {
         }
     }
 
-    public func revoke(tokenHash: String) async throws { database.state.withLock { $0.tokens[tokenHash]?.revoked = true } }
+    func revoke(tokenHash: String) async throws { database.state.withLock { $0.tokens[tokenHash]?.revoked = true } }
 
-    public func revokeAll(userID: Int64, except: String?) async throws {
+    func revokeAll(userID: Int64, except: String?) async throws {
         database.state.withLock { state in
             for (hash, token) in state.tokens where token.userID == userID && hash != except { state.tokens[hash]?.revoked = true }
         }
     }
 
-    public func purgeExpired(now: Date) async throws -> Int {
+    func purgeExpired(now: Date) async throws -> Int {
         database.state.withLock { state in
             let expired = state.tokens.filter { $0.value.expiresAt < now.addingTimeInterval(-86_400) }.keys
             expired.forEach { state.tokens[$0] = nil }
@@ -197,10 +197,10 @@ public struct MemoryTokens: TokenStoring {
 
 /// Integration accounts' keys, by their hash; like the PostgreSQL store, a key lives while it is not
 /// revoked, not expired and its user is active.
-public struct MemoryAPIKeys: APIKeyStoring {
+struct MemoryAPIKeys: APIKeyStoring {
     let database: MemoryDatabase
 
-    public func create(userID: Int64, name: String, expiresAt: Date?, createdBy: Int64) async throws -> (APIKeyRecord, key: String) {
+    func create(userID: Int64, name: String, expiresAt: Date?, createdBy: Int64) async throws -> (APIKeyRecord, key: String) {
         let key = APIKeyStore.keyPrefix + TokenStore.generateToken()
         return database.state.withLock { state in
             let record = APIKeyRecord(
@@ -211,11 +211,11 @@ public struct MemoryAPIKeys: APIKeyStoring {
         }
     }
 
-    public func list(userID: Int64) async throws -> [APIKeyRecord] {
+    func list(userID: Int64) async throws -> [APIKeyRecord] {
         database.state.withLock { $0.apiKeys.filter { $0.userID == userID }.map(\.record).reversed() }
     }
 
-    public func revoke(userID: Int64, keyID: Int64) async throws -> String? {
+    func revoke(userID: Int64, keyID: Int64) async throws -> String? {
         database.state.withLock { state in
             guard let index = state.apiKeys.firstIndex(where: { $0.userID == userID && $0.record.id == keyID }) else { return nil }
             if state.apiKeys[index].record.revokedAt == nil { state.apiKeys[index].record.revokedAt = Date() }
@@ -223,7 +223,7 @@ public struct MemoryAPIKeys: APIKeyStoring {
         }
     }
 
-    public func principal(keyHash: String, now: Date) async throws -> (principal: Principal, expiresAt: Date?)? {
+    func principal(keyHash: String, now: Date) async throws -> (principal: Principal, expiresAt: Date?)? {
         let live = database.state.withLock { state in
             state.apiKeys.first { $0.hash == keyHash && $0.record.revokedAt == nil && ($0.record.expiresAt.map { $0 > now } ?? true) }
         }
@@ -232,10 +232,10 @@ public struct MemoryAPIKeys: APIKeyStoring {
     }
 }
 
-public struct MemoryLoginAudit: LoginAuditStoring {
+struct MemoryLoginAudit: LoginAuditStoring {
     let database: MemoryDatabase
 
-    public func record(username: String, outcome: LoginAttemptRecord.Outcome, clientAddress: String?, userAgent: String?, at: Date) async throws {
+    func record(username: String, outcome: LoginAttemptRecord.Outcome, clientAddress: String?, userAgent: String?, at: Date) async throws {
         database.state.withLock { state in
             let attempt = LoginAttemptRecord(
                 id: Int64(state.logins.count + 1), at: at, username: username, outcome: outcome, clientAddress: clientAddress, userAgent: userAgent)
@@ -243,7 +243,7 @@ public struct MemoryLoginAudit: LoginAuditStoring {
         }
     }
 
-    public func list(
+    func list(
         province: String?, username: String?, outcome: LoginAttemptRecord.Outcome?, since: Date?, limit: Int, cursor: String?
     ) async throws -> Page<LoginAttemptRecord> {
         let before = try cursor.map { text in
@@ -260,7 +260,7 @@ public struct MemoryLoginAudit: LoginAuditStoring {
         return Page(fetched: Array(attempts.prefix(limit + 1)), limit: limit) { [String($0.id)] }
     }
 
-    public func purgeExpired(now: Date) async throws -> Int {
+    func purgeExpired(now: Date) async throws -> Int {
         database.state.withLock { state in
             let cutoff = now.addingTimeInterval(-Double(LoginAuditStore.retentionDays) * 86_400)
             let before = state.logins.count
@@ -271,10 +271,10 @@ public struct MemoryLoginAudit: LoginAuditStoring {
 }
 
 /// The procedure catalog: every published version, the last one current.
-public struct MemoryProcedures: ProcedureStoring {
+struct MemoryProcedures: ProcedureStoring {
     let versions = LockedValue<[String: [ProcedureRecord]]>([:])
 
-    public func publish(_ definition: ProcedureDefinition, by userID: Int64?) async throws -> ProcedureRecord {
+    func publish(_ definition: ProcedureDefinition, by userID: Int64?) async throws -> ProcedureRecord {
         versions.withLock { versions in
             let record = ProcedureRecord(definition: definition, version: (versions[definition.code]?.count ?? 0) + 1, publishedAt: Date())
             versions[definition.code, default: []].append(record)
@@ -282,7 +282,7 @@ public struct MemoryProcedures: ProcedureStoring {
         }
     }
 
-    public func get(code: String, version: Int?) async throws -> ProcedureRecord? {
+    func get(code: String, version: Int?) async throws -> ProcedureRecord? {
         versions.withLock { versions in
             guard let all = versions[code] else { return nil }
             return version.map { version in all.first { $0.version == version } } ?? all.last
@@ -291,7 +291,7 @@ public struct MemoryProcedures: ProcedureStoring {
 
     /// Current versions by code; every word of `search` (as the PostgreSQL store takes them) must occur
     /// in the code or the name, case and accents aside.
-    public func list(search: String?, field: String?, limit: Int, cursor: String?) async throws -> Page<ProcedureRecord> {
+    func list(search: String?, field: String?, limit: Int, cursor: String?) async throws -> Page<ProcedureRecord> {
         let after = try cursor.map { try PageCursor(decoding: $0, count: 1).values[0] }
         func folded(_ text: String) -> String { text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
         let words = ProcedureStore.searchWords(search).map(folded)
@@ -305,10 +305,10 @@ public struct MemoryProcedures: ProcedureStoring {
 }
 
 /// The national calendar's corrections.
-public struct MemoryCalendar: CalendarStoring {
+struct MemoryCalendar: CalendarStoring {
     let days = LockedValue<[LocalDate: CalendarDay]>([:])
 
-    public func overrides() async throws -> [CalendarDay] { days.withLock { $0.values.sorted { $0.date < $1.date } } }
-    public func put(_ day: CalendarDay, by userID: Int64) async throws { days.withLock { $0[day.date] = day } }
-    public func delete(_ date: LocalDate) async throws { days.withLock { $0[date] = nil } }
+    func overrides() async throws -> [CalendarDay] { days.withLock { $0.values.sorted { $0.date < $1.date } } }
+    func put(_ day: CalendarDay, by userID: Int64) async throws { days.withLock { $0[day.date] = day } }
+    func delete(_ date: LocalDate) async throws { days.withLock { $0[date] = nil } }
 }
