@@ -125,7 +125,7 @@ extension APIHandler {
             authenticator: Authenticator(tokens: stores.tokens, apiKeys: stores.apiKeys, clock: clock), loginAudit: stores.loginAudit,
             passwords: passwords, loginThrottle: LoginThrottle(policy: configuration.loginThrottle),
             publicLimiter: RateLimiter(limit: 60, window: 60), metrics: registry, poolGauges: PoolGauges(registry: registry),
-            openAPIDocument: Array(try MotCuaContract.document()), clock: clock, configuration: configuration, logger: logger)
+            openAPIDocument: try MotCuaContract.bytes.get(), clock: clock, configuration: configuration, logger: logger)
     }
 }
 

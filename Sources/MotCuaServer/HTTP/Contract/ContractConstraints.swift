@@ -55,7 +55,7 @@ struct ContractConstraints: Sendable {
 
     /// The constraints of `openapi.yaml`, parsed once per process (every app built in it, such as one
     /// per test, shares them).
-    static let motCua = Result { try ContractConstraints(yaml: String(decoding: try MotCuaContract.document(), as: UTF8.self)) }
+    static let motCua = Result { try ContractConstraints(yaml: String(decoding: try MotCuaContract.bytes.get(), as: UTF8.self)) }
 
     /// Reads the constraints of every operation of an OpenAPI 3 document.
     init(yaml: String) throws {
@@ -251,4 +251,10 @@ private struct SchemaBuilder {
         default: nil
         }
     }
+}
+
+extension MotCuaContract {
+    /// `openapi.yaml` as served at `/openapi.yaml` and read by `ContractConstraints`, read from the
+    /// bundle once per process.
+    static let bytes = Result { Array(try document()) }
 }
