@@ -27,6 +27,7 @@ test: tools
 	@# No default passwords: without them the compose file must refuse to start.
 	@! env -u MOTCUA_DB_PASSWORD -u MOTCUA_APP_DB_PASSWORD docker-compose -f docker-compose.yml config --quiet 2>/dev/null
 	$(SWIFT) build --build-tests
+	scripts/check-client-api.sh
 	@url=$$(scripts/test-db.sh start $(TEST_DB_DIR) $(TEST_DB_PORT)); \
 	  trap 'scripts/test-db.sh stop $(TEST_DB_DIR)' EXIT; \
 	  DATABASE_URL=$$url MOTCUA_CHROMIUM=/usr/bin/chromium $(SWIFT) test --skip-build --skip MotCuaExplainTests && \

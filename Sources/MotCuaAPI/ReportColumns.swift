@@ -1,24 +1,5 @@
 import Foundation
-
-/// One column of an evaluation report as a table: its header in English (snake_case, stable for
-/// spreadsheets and scripts) and in Vietnamese, and its cell.
-public struct ReportColumn<Row>: Sendable {
-    public let header: String
-    public let vietnameseHeader: String
-    public let cell: @Sendable (Row) -> String
-
-    init(_ header: String, _ vietnameseHeader: String, _ cell: @escaping @Sendable (Row) -> String) {
-        self.header = header
-        self.vietnameseHeader = vietnameseHeader
-        self.cell = cell
-    }
-
-    /// The same column read from a row that contains `Row`.
-    public func on<Outer>(_ part: @escaping @Sendable (Outer) -> Row) -> ReportColumn<Outer> {
-        let cell = self.cell
-        return ReportColumn<Outer>(header, vietnameseHeader) { cell(part($0)) }
-    }
-}
+import MotCuaFoundation
 
 /// The columns of the evaluation reports: the server's `text/csv` answers and the CLI's table and CSV
 /// output are both made from these, so a report has the same headers and cells whoever exports it.

@@ -96,7 +96,7 @@ import Testing
         try await LiveServer.run { server in
             let s = try await Scenario.make(server)
             let year = try await s.admin.calendar.year(2026)
-            #expect(year.days.contains { $0._type == .holiday })
+            #expect(year.days.contains { $0.type == .holiday })
             // A far-future date so that no other test's deadlines are affected.
             // A holiday must be a weekday: pick a random Monday-Friday of 2098.
             let date = Self.weekdays2098.randomElement()!
@@ -145,8 +145,8 @@ import Testing
             #expect(dossier.status == .returned)
 
             let history = try await s.reception.dossiers.history(code)
-            #expect(history.first?._type == "intake")
-            #expect(history.contains { $0._type == "assign" && $0.toStatus == .inProgress })
+            #expect(history.first?.type == "intake")
+            #expect(history.contains { $0.type == "assign" && $0.toStatus == .inProgress })
             #expect(history.last?.toStatus == .returned)
 
             let anonymous = server.client()

@@ -19,7 +19,7 @@ import Testing
                 seen.append(event)
                 if seen.count == 2 { break }
             }
-            #expect(seen.map(\.dossierCode) == [first.code, second.code] && seen.allSatisfy { $0._type == .dossier_intake })
+            #expect(seen.map(\.dossierCode) == [first.code, second.code] && seen.allSatisfy { $0.type == .intake })
             #expect(seen[0].dossier.externalReference == input.externalReference && seen[0].dossier.statusName == "Đã tiếp nhận")
 
             // `all` ends at the current end of the feed; `follow` waits for what comes next.
@@ -44,7 +44,7 @@ import Testing
             await #expect(throws: MotCuaClientError.self) { _ = try await s.reception.events.page() }
             // What a UI shows: the dashboard's counts and each dossier's buttons.
             let counts = try await s.portal.dossiers.counts()
-            #expect(counts.total == 3 && counts.byStatus.additionalProperties["received"] == 3)
+            #expect(counts.total == 3 && counts.byStatus[.received] == 3)
             #expect(try await s.reception.dossiers.get(third.code).allowedActions == [.withdraw])
         }
     }
@@ -53,26 +53,26 @@ import Testing
         try await LiveServer.run { server in
             let s = try await Scenario.make(server)
             let created = try await s.admin.webhooks.create(
-                .init(url: "http://127.0.0.1:9/hook", eventTypes: [.dossier_resolve], description: "Cổng DVC"))
-            #expect(created.value2.secret.count == 43)
-            #expect(try await s.admin.webhooks.list().map(\.id) == [created.value1.id])
-            #expect(try await s.admin.webhooks.get(created.value1.id).eventTypes == [.dossier_resolve])
-            #expect(try await s.admin.webhooks.allDeliveries(created.value1.id).collect().isEmpty)
+                .init(url: "http://127.0.0.1:9/hook", eventTypes: [.resolve], description: "Cổng DVC"))
+            #expect(created.secret.count == 43)
+            #expect(try await s.admin.webhooks.list().map(\.id) == [created.webhook.id])
+            #expect(try await s.admin.webhooks.get(created.webhook.id).eventTypes == [.resolve])
+            #expect(try await s.admin.webhooks.allDeliveries(created.webhook.id).collect().isEmpty)
             do {
-                try await s.admin.webhooks.redeliver(created.value1.id, delivery: 1)
+                try await s.admin.webhooks.redeliver(created.webhook.id, delivery: 1)
                 Issue.record("redelivering an unknown delivery succeeded")
             } catch let MotCuaClientError.problem(problem) {
                 #expect(problem.status == 404)
             }
-            try await s.admin.webhooks.delete(created.value1.id)
+            try await s.admin.webhooks.delete(created.webhook.id)
             #expect(try await s.admin.webhooks.list().isEmpty)
 
             let portalName = s.usernames[.portal]!
             let key = try await s.admin.users.createAPIKey(for: portalName, name: "Đồng bộ")
-            let withKey = server.client(token: key.value2.key)
+            let withKey = server.client(token: key.key)
             #expect(try await withKey.auth.me().username == portalName)
-            #expect(try await s.admin.users.apiKeys(of: portalName).map(\.prefix) == [key.value1.prefix])
-            try await s.admin.users.revokeAPIKey(key.value1.id, of: portalName)
+            #expect(try await s.admin.users.apiKeys(of: portalName).map(\.prefix) == [key.apiKey.prefix])
+            try await s.admin.users.revokeAPIKey(key.apiKey.id, of: portalName)
             await #expect(throws: MotCuaClientError.self) { _ = try await withKey.auth.me() }
         }
     }

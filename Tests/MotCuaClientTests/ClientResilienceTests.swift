@@ -65,7 +65,7 @@ import Testing
             }
             #expect(proxy.counts.requests == 1)
             let history = try await s.reception.dossiers.history(online.code)
-            #expect(history.filter { $0._type == "accept" }.count == 1)
+            #expect(history.filter { $0.type == "accept" }.count == 1)
         }
     }
 

@@ -23,8 +23,8 @@ import Testing
         expectSameCases(Components.Schemas.Satisfaction.self, Satisfaction.self)
         expectSameCases(Components.Schemas.DossierForm.self, OfficialForm.self)
         expectSameCases(Components.Schemas.LoginOutcome.self, LoginAttemptRecord.Outcome.self)
-        expectSameCases(Components.Schemas.PaymentInput.ChannelPayload.self, DossierCommand.PaymentChannel.self)
-        expectSameCases(Components.Schemas.Procedure.OnlineLevelPayload.self, ProcedureDefinition.OnlineLevel.self)
-        expectSameCases(Components.Schemas.Rating.BandPayload.self, RatingBand.self)
+        expectSameCases(Components.Schemas.PaymentChannel.self, DossierCommand.PaymentChannel.self)
+        expectSameCases(Components.Schemas.OnlineLevel.self, ProcedureDefinition.OnlineLevel.self)
+        expectSameCases(Components.Schemas.RatingBand.self, RatingBand.self)
     }
 }

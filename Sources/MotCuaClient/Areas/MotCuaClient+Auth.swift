@@ -20,7 +20,7 @@ extension MotCuaClient {
         ///   password, or `rate-limited` (429) after repeated failures.
         @discardableResult
         public func login(username: String, password: String) async throws -> TokenResponse {
-            let response = try await client.call {
+            let response: TokenResponse = try await client.call {
                 try await $0.createToken(body: .json(.init(username: username, password: password))).created.body.json
             }
             client.token = response.token
@@ -54,9 +54,9 @@ extension MotCuaClient {
         ) async throws -> Page<LoginAttempt> {
             let page = try await client.call {
                 try await $0.listLoginAudit(
-                    query: .init(limit: limit, cursor: cursor, username: username, outcome: outcome, since: since)).ok.body.json
+                    query: .init(limit: limit, cursor: cursor, username: username, outcome: outcome?.schema, since: since)).ok.body.json
             }
-            return Page(items: page.items, nextCursor: page.nextCursor?.value)
+            return Page(page.items, nextCursor: page.nextCursor)
         }
     }
 }

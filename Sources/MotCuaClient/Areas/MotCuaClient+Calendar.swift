@@ -25,7 +25,7 @@ extension MotCuaClient {
         @discardableResult
         public func setDay(_ date: String, type: DayType, name: String) async throws -> CalendarDay {
             try await client.call {
-                try await $0.putCalendarDay(path: .init(date: date), body: .json(.init(_type: type, name: name))).ok.body.json
+                try await $0.putCalendarDay(path: .init(date: date), body: .json(.init(_type: type.schema, name: name))).ok.body.json
             }
         }
 
@@ -42,7 +42,7 @@ extension MotCuaClient {
         ///   - cutoff: the cut-off time `HH:MM`; acceptance after it starts on the next working day.
         public func deadline(start: Date, value: Int, unit: TimeUnit? = nil, cutoff: String? = nil) async throws -> Deadline {
             try await client.call {
-                try await $0.getDeadline(query: .init(start: start, value: value, unit: unit, cutoff: cutoff)).ok.body.json
+                try await $0.getDeadline(query: .init(start: start, value: value, unit: unit?.schema, cutoff: cutoff)).ok.body.json
             }
         }
     }
@@ -73,7 +73,7 @@ extension MotCuaClient {
         @discardableResult
         public func rate(_ code: String, lookupKey: String, _ rating: RatingInput) async throws -> Rating {
             try await client.call {
-                try await $0.rateDossier(path: .init(code: code), query: .init(lookupKey: lookupKey), body: .json(rating))
+                try await $0.rateDossier(path: .init(code: code), query: .init(lookupKey: lookupKey), body: .json(rating.schema))
                     .created.body.json
             }
         }

@@ -17,7 +17,7 @@ extension MotCuaClient {
             let page = try await client.call {
                 try await $0.listUnits(query: .init(limit: limit, cursor: cursor, province: province)).ok.body.json
             }
-            return Page(items: page.items, nextCursor: page.nextCursor?.value)
+            return Page(page.items, nextCursor: page.nextCursor)
         }
 
         /// Every unit (of `province`, when given), page after page.
@@ -35,7 +35,7 @@ extension MotCuaClient {
 
         /// Creates a unit (admin only).
         public func create(_ unit: UnitInput) async throws -> Unit {
-            try await client.call { try await $0.createUnit(body: .json(unit)).created.body.json }
+            try await client.call { try await $0.createUnit(body: .json(unit.schema)).created.body.json }
         }
     }
 
@@ -52,9 +52,9 @@ extension MotCuaClient {
         /// One page of users, ordered by username.
         public func list(unit: String? = nil, role: Role? = nil, limit: Int? = nil, cursor: String? = nil) async throws -> Page<User> {
             let page = try await client.call {
-                try await $0.listUsers(query: .init(limit: limit, cursor: cursor, unit: unit, role: role)).ok.body.json
+                try await $0.listUsers(query: .init(limit: limit, cursor: cursor, unit: unit, role: role?.schema)).ok.body.json
             }
-            return Page(items: page.items, nextCursor: page.nextCursor?.value)
+            return Page(page.items, nextCursor: page.nextCursor)
         }
 
         /// Every user matching the filters, page after page.
@@ -72,7 +72,7 @@ extension MotCuaClient {
 
         /// Creates a user (admin of the unit's province).
         public func create(_ user: UserInput) async throws -> User {
-            try await client.call { try await $0.createUser(body: .json(user)).created.body.json }
+            try await client.call { try await $0.createUser(body: .json(user.schema)).created.body.json }
         }
 
         /// Changes a user's name, unit, roles or active state; only the fields given change.
@@ -81,7 +81,7 @@ extension MotCuaClient {
             _ username: String, fullName: String? = nil, unitCode: String? = nil, roles: [Role]? = nil, active: Bool? = nil
         ) async throws -> User {
             let change = UserPatch(fullName: fullName, unitCode: unitCode, roles: roles, active: active)
-            return try await client.call { try await $0.updateUser(path: .init(username: username), body: .json(change)).ok.body.json }
+            return try await client.call { try await $0.updateUser(path: .init(username: username), body: .json(change.schema)).ok.body.json }
         }
 
         /// Sets a new password for a user who forgot theirs (admin); every session of the user ends.

@@ -47,7 +47,7 @@ extension MotCuaClient.Dossiers {
         try await client.call {
             try await $0.requestSupplement(
                 path: .init(code: code), headers: .init(ifMatch: Self.eTag(version)),
-                body: .json(.init(reason: reason, items: items))
+                body: .json(.init(reason: reason, items: items.map(\.schema)))
             ).ok.body.json
         }
     }
@@ -57,7 +57,7 @@ extension MotCuaClient.Dossiers {
     public func supplement(_ code: String, documents: [FiledDocument], ifMatch version: Int? = nil) async throws -> Dossier {
         try await client.call {
             try await $0.supplementDossier(
-                path: .init(code: code), headers: .init(ifMatch: Self.eTag(version)), body: .json(.init(documents: documents))
+                path: .init(code: code), headers: .init(ifMatch: Self.eTag(version)), body: .json(.init(documents: documents.map(\.schema)))
             ).ok.body.json
         }
     }
@@ -106,7 +106,7 @@ extension MotCuaClient.Dossiers {
         try await client.call {
             try await $0.payDossier(
                 path: .init(code: code), headers: .init(ifMatch: Self.eTag(version)),
-                body: .json(.init(amount: amount, channel: channel))
+                body: .json(.init(amount: amount, channel: channel.schema))
             ).ok.body.json
         }
     }
@@ -169,7 +169,7 @@ extension MotCuaClient.Dossiers {
     @discardableResult
     public func rate(_ code: String, _ rating: RatingInput) async throws -> Rating {
         try await client.call {
-            try await $0.rateDossierAsPortal(path: .init(code: code), body: .json(rating)).created.body.json
+            try await $0.rateDossierAsPortal(path: .init(code: code), body: .json(rating.schema)).created.body.json
         }
     }
 

@@ -28,7 +28,7 @@ extension MotCuaClient {
         public func submit(_ dossier: DossierInput, idempotencyKey: String? = nil) async throws -> Dossier {
             let key = idempotencyKey ?? UUID().uuidString
             return try await client.call {
-                try await $0.createDossier(headers: .init(idempotencyKey: key), body: .json(dossier)).created.body.json
+                try await $0.createDossier(headers: .init(idempotencyKey: key), body: .json(dossier.schema)).created.body.json
             }
         }
 
@@ -41,7 +41,7 @@ extension MotCuaClient {
         public func list(filter: Filter = .init(), limit: Int? = nil, cursor: String? = nil) async throws -> Page<Dossier> {
             let query = filter.query(limit: limit, cursor: cursor)
             let page = try await client.call { try await $0.listDossiers(query: query).ok.body.json }
-            return Page(items: page.items, nextCursor: page.nextCursor?.value)
+            return Page(page.items, nextCursor: page.nextCursor)
         }
 
         /// Every dossier matching `filter`, newest first, fetched `pageSize` at a time.
@@ -62,7 +62,7 @@ extension MotCuaClient {
         /// or leader account of the receiving unit; a form not issued yet is a `form-not-issued` conflict).
         public func form(_ code: String, _ form: DossierForm) async throws -> String {
             try await client.call {
-                let body = try await $0.printDossierForm(path: .init(code: code, form: form)).ok.body.html
+                let body = try await $0.printDossierForm(path: .init(code: code, form: form.schema)).ok.body.html
                 return try await String(collecting: body, upTo: 4 << 20)
             }
         }
@@ -119,7 +119,7 @@ extension MotCuaClient {
 
             func query(limit: Int?, cursor: String?) -> Operations.ListDossiers.Input.Query {
                 .init(
-                    status: status, procedure: procedure, unit: unit, assignee: assignee, overdue: overdue,
+                    status: status?.schema, procedure: procedure, unit: unit, assignee: assignee, overdue: overdue,
                     dueBefore: dueBefore, receivedFrom: receivedFrom, receivedTo: receivedTo, q: q,
                     externalReference: externalReference, updatedSince: updatedSince, limit: limit, cursor: cursor)
             }

@@ -2,26 +2,6 @@ import Foundation
 import MotCuaAPI
 import OpenAPIRuntime
 
-/// A unit's performance over a period, with the Decision 766 index.
-public typealias UnitEvaluation = Components.Schemas.UnitEvaluation
-/// Every commune of a province ranked by Decision 766 points.
-public typealias UnitRanking = Components.Schemas.UnitRanking
-/// Officers' task completion in one ISO week.
-public typealias OfficerEvaluations = Components.Schemas.OfficerEvaluations
-/// One officer's row of `OfficerEvaluations`.
-public typealias OfficerEvaluation = Components.Schemas.OfficerEvaluation
-/// A unit's weekly series.
-public typealias WeeklyEvaluations = Components.Schemas.WeeklyEvaluations
-/// One week of `WeeklyEvaluations`.
-public typealias WeekEvaluation = Components.Schemas.WeekEvaluation
-/// Processing time per procedure.
-public typealias ProcedureEvaluations = Components.Schemas.ProcedureEvaluations
-/// One procedure's row of `ProcedureEvaluations`.
-public typealias ProcedureEvaluation = Components.Schemas.ProcedureEvaluation
-/// One group of the Decision 766 index with its indicators' points.
-public typealias Index766Group = Components.Schemas.Group766
-/// The language of CSV column headers.
-public typealias ReportLanguage = Components.Parameters.Lang
 
 extension MotCuaClient {
     /// The evaluations a commune is scored by: on-time rates, weekly task completion and the
@@ -38,18 +18,18 @@ extension MotCuaClient {
 
         /// A unit's report for the period.
         public func unit(_ code: String, from: String? = nil, to: String? = nil) async throws -> UnitEvaluation {
-            try await client.call {
+            UnitEvaluation(schema: try await client.call {
                 try await $0.getUnitEvaluation(
                     path: .init(unitCode: code), query: .init(from: from, to: to), headers: .init(accept: [.init(contentType: .json)])
                 ).ok.body.json
-            }
+            })
         }
 
         /// The same report as the server's CSV export.
         public func unitCSV(_ code: String, from: String? = nil, to: String? = nil, lang: ReportLanguage? = nil) async throws -> String {
             try await client.call {
                 let body = try await $0.getUnitEvaluation(
-                    path: .init(unitCode: code), query: .init(from: from, to: to, lang: lang),
+                    path: .init(unitCode: code), query: .init(from: from, to: to, lang: lang?.schema),
                     headers: .init(accept: [.init(contentType: .csv)])
                 ).ok.body.csv
                 return try await String(collecting: body, upTo: 16 << 20)
@@ -58,39 +38,39 @@ extension MotCuaClient {
 
         /// Every commune of the caller's province, ranked by 766 points then on-time rate.
         public func ranking(from: String? = nil, to: String? = nil) async throws -> UnitRanking {
-            try await client.call {
+            UnitRanking(schema: try await client.call {
                 try await $0.rankUnits(query: .init(from: from, to: to), headers: .init(accept: [.init(contentType: .json)]))
                     .ok.body.json
-            }
+            })
         }
 
         /// Per officer of `unit`, the control-slip steps of an ISO week (`2026-W27`; default this
         /// week), worst completion rate first.
         public func officers(unit: String, week: String? = nil) async throws -> OfficerEvaluations {
-            try await client.call {
+            OfficerEvaluations(schema: try await client.call {
                 try await $0.getOfficerEvaluations(
                     query: .init(unit: unit, week: week), headers: .init(accept: [.init(contentType: .json)])
                 ).ok.body.json
-            }
+            })
         }
 
         /// One row per ISO week touching the period: completion rate, on-time rate, counts.
         public func weekly(unit: String, from: String? = nil, to: String? = nil) async throws -> WeeklyEvaluations {
-            try await client.call {
+            WeeklyEvaluations(schema: try await client.call {
                 try await $0.getWeeklyEvaluations(
                     query: .init(unit: unit, from: from, to: to), headers: .init(accept: [.init(contentType: .json)])
                 ).ok.body.json
-            }
+            })
         }
 
         /// Per procedure the unit handled: count, average and 90th-percentile time against the
         /// statutory time, supplement and on-time rates.
         public func procedures(unit: String, from: String? = nil, to: String? = nil) async throws -> ProcedureEvaluations {
-            try await client.call {
+            ProcedureEvaluations(schema: try await client.call {
                 try await $0.getProcedureEvaluations(
                     query: .init(unit: unit, from: from, to: to), headers: .init(accept: [.init(contentType: .json)])
                 ).ok.body.json
-            }
+            })
         }
     }
 

@@ -89,7 +89,7 @@ extension MotCuaClient {
 
         /// Registers a webhook; the answer carries the signing secret, shown only this once.
         public func create(_ webhook: WebhookInput) async throws -> WebhookCreated {
-            try await client.call { try await $0.createWebhook(body: .json(webhook)).created.body.json }
+            try await client.call { try await $0.createWebhook(body: .json(webhook.schema)).created.body.json }
         }
 
         /// The province's webhooks, with their delivery counts.
@@ -113,10 +113,10 @@ extension MotCuaClient {
         {
             let page = try await client.call {
                 try await $0.listWebhookDeliveries(
-                    path: .init(webhookId: id), query: .init(state: state, limit: limit, cursor: cursor)
+                    path: .init(webhookId: id), query: .init(state: state?.schema, limit: limit, cursor: cursor)
                 ).ok.body.json
             }
-            return Page(items: page.items, nextCursor: page.nextCursor?.value)
+            return Page(page.items, nextCursor: page.nextCursor)
         }
 
         /// Every delivery of a webhook (in `state`, when given), page after page.

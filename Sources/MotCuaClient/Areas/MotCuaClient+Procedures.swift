@@ -24,7 +24,7 @@ extension MotCuaClient {
             let page = try await client.call {
                 try await $0.listProcedures(query: .init(q: q, field: field, limit: limit, cursor: cursor)).ok.body.json
             }
-            return Page(items: page.items, nextCursor: page.nextCursor?.value)
+            return Page(page.items, nextCursor: page.nextCursor)
         }
 
         /// Every procedure matching `q` and `field`, page after page.
@@ -60,7 +60,7 @@ extension MotCuaClient {
         @discardableResult
         public func put(_ code: String, _ procedure: ProcedureInput) async throws -> Procedure {
             try await client.call {
-                switch try await $0.putProcedure(path: .init(code: code), body: .json(procedure)) {
+                switch try await $0.putProcedure(path: .init(code: code), body: .json(procedure.schema)) {
                 case .ok(let ok): try ok.body.json
                 case .created(let created): try created.body.json
                 case .undocumented(let status, _):

@@ -31,7 +31,7 @@ struct Login: AsyncParsableCommand {
             server: client.serverURL.absoluteString, token: session.token, username: session.user.username,
             expiresAt: session.expiresAt)
         try credentials.save()
-        let columns: [Column<TokenResponse>] = [
+        let columns: [Column<StoredSession>] = [
             Column("username") { $0.user.username }, Column("fullName") { $0.user.fullName },
             Column("unit") { $0.user.unitCode }, Column("roles") { $0.user.roles.map(\.rawValue).joined(separator: " ") },
             Column("expiresAt") { Output.timestamp($0.expiresAt) },
@@ -39,9 +39,7 @@ struct Login: AsyncParsableCommand {
         if global.format == .table {
             Terminal.printError("Logged in to \(client.serverURL.absoluteString); token stored in \(Credentials.fileURL().path)")
         }
-        var shown = session
-        shown.token = "(stored)"
-        try Output.single(shown, columns: columns, format: global.format)
+        try Output.single(StoredSession(expiresAt: session.expiresAt, user: session.user), columns: columns, format: global.format)
     }
 
     func readPassword() throws -> String {
@@ -76,4 +74,11 @@ struct Logout: AsyncParsableCommand {
         }
         Terminal.printError("Logged out.")
     }
+}
+
+/// What `login` prints: the session, with its token stored in the credentials file instead of shown.
+struct StoredSession: Encodable {
+    let token = "(stored)"
+    let expiresAt: Date
+    let user: User
 }

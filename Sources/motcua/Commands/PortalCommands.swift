@@ -76,8 +76,8 @@ struct WebhookCommands: AsyncParsableCommand {
             if global.format == .json {
                 try Output.printJSON(created)
             } else {
-                try Output.single(created.value1, columns: Columns.webhook, format: global.format)
-                Terminal.printError("secret: \(created.value2.secret)  (shown only now: keep it to verify signatures)")
+                try Output.single(created.webhook, columns: Columns.webhook, format: global.format)
+                Terminal.printError("secret: \(created.secret)  (shown only now: keep it to verify signatures)")
             }
         }
     }

@@ -85,12 +85,12 @@ enum Columns {
         Column("overdue") { String($0.overdue) },
         Column("dueSoon") { String($0.dueSoon) },
     ] + DossierStatus.allCases.map { status in
-        Column(status.rawValue) { String($0.byStatus.additionalProperties[status.rawValue] ?? 0) }
+        Column(status.rawValue) { String($0.byStatus[status] ?? 0) }
     }
 
     static let history: [Column<HistoryEvent>] = [
         Column("at") { Output.timestamp($0.at) },
-        Column("type") { $0._type },
+        Column("type") { $0.type },
         Column("from") { $0.fromStatus?.rawValue ?? "" },
         Column("to") { $0.toStatus?.rawValue ?? "" },
         Column("actor") { $0.actor ?? "" },
@@ -121,7 +121,7 @@ enum Columns {
 
     static let calendarDay: [Column<CalendarDay>] = [
         Column("date") { $0.date },
-        Column("type") { $0._type.rawValue },
+        Column("type") { $0.type.rawValue },
         Column("name") { $0.name },
         Column("source") { $0.source.rawValue },
     ]

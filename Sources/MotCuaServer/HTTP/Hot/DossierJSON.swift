@@ -54,7 +54,7 @@ extension JSONWriter {
                     w.object { p in
                         p.member("amount", payment.amount)
                         p.member("at", payment.at)
-                        p.member("channel", (Components.Schemas.Payment.ChannelPayload(rawValue: payment.channel) ?? .cash).rawValue)
+                        p.member("channel", (Components.Schemas.PaymentChannel(rawValue: payment.channel) ?? .cash).rawValue)
                     }
                 }
                 f.member("requested", d.feeRequested)
