@@ -65,11 +65,11 @@ extension APIHandler {
     func listLoginAudit(_ input: Operations.ListLoginAudit.Input) async throws -> Operations.ListLoginAudit.Output {
         let page = try await loginAudit.list(
             province: try principal.loginAuditScope(), username: input.query.username,
-            outcome: input.query.outcome.flatMap { LoginAttemptRecord.Outcome(rawValue: $0.rawValue) }, since: input.query.since,
+            outcome: input.query.outcome.map { LoginAttemptRecord.Outcome($0) }, since: input.query.since,
             limit: pageSize(input.query.limit), cursor: input.query.cursor)
         let items = page.items.map { attempt in
             Components.Schemas.LoginAttempt(
-                id: attempt.id, at: attempt.at, username: attempt.username, outcome: .init(rawValue: attempt.outcome.rawValue) ?? .failed,
+                id: attempt.id, at: attempt.at, username: attempt.username, outcome: .init(attempt.outcome),
                 clientAddress: attempt.clientAddress, userAgent: attempt.userAgent)
         }
         return .ok(.init(body: .json(.init(items: items, nextCursor: NullableString(page.nextCursor)))))

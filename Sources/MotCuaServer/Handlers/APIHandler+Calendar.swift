@@ -14,7 +14,7 @@ extension APIHandler {
         let calendar = try await calendars.calendar()
         let days = calendar.days(inYear: input.path.year).map { day in
             Components.Schemas.CalendarDay(
-                date: day.date.description, _type: .init(rawValue: day.type.rawValue)!, name: day.name,
+                date: day.date.description, _type: .init(day.type), name: day.name,
                 source: calendar.overrides[day.date] == nil ? .builtin : .override)
         }
         return .ok(.init(body: .json(.init(year: input.path.year, days: days))))
@@ -25,7 +25,7 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw APIError.malformed("Send a JSON body.") }
         let date = try Self.parseDate(input.path.date, name: "date")
         let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)  // not blank: the contract's
-        let type = DayType(rawValue: body._type.rawValue)!
+        let type = DayType(body._type)
         if let violation = CalendarDay.typeViolation(type, on: date) { throw APIError.validation("type", violation) }
         let day = CalendarDay(date: date, type: type, name: name)
         try await calendarStore.put(day, by: admin.userID)
@@ -42,7 +42,7 @@ extension APIHandler {
 
     func getDeadline(_ input: Operations.GetDeadline.Input) async throws -> Operations.GetDeadline.Output {
         _ = try principal
-        let unit = ProcessingTime.Unit(rawValue: input.query.unit?.rawValue ?? "working_days")!
+        let unit = input.query.unit.map(ProcessingTime.Unit.init) ?? .workingDays
         guard (0...3650).contains(input.query.value), let time = ProcessingTime(value: input.query.value, unit: unit) else {
             throw APIError.badParameter("value", "must be 0-3650")
         }

@@ -64,7 +64,7 @@ extension APIHandler {
 
     func payDossier(_ input: Operations.PayDossier.Input) async throws -> Operations.PayDossier.Output {
         guard case .json(let body) = input.body else { throw APIError.malformed("Send a JSON body.") }
-        let channel = DossierCommand.PaymentChannel(rawValue: body.channel.rawValue)!
+        let channel = DossierCommand.PaymentChannel(body.channel)
         let (dossier, tag) = try await perform(.pay(amount: body.amount, channel: channel), code: input.path.code, ifMatch: input.headers.ifMatch)
         return .ok(.init(headers: .init(eTag: tag), body: .json(dossier)))
     }

@@ -48,7 +48,7 @@ extension APIHandler {
     func readDossierPage(_ q: Operations.ListDossiers.Input.Query) async throws -> (Page<DossierRecord>, Date, Principal) {
         let principal = try self.principal
         var filter = DossierFilter()
-        filter.status = q.status.flatMap { DossierStatus(rawValue: $0.rawValue) }
+        filter.status = q.status.map { DossierStatus($0) }
         filter.procedure = q.procedure
         filter.unit = q.unit
         filter.assignee = q.assignee
@@ -98,7 +98,7 @@ extension IntakeRequest {
         guard !name.isEmpty else { throw APIError.validation("applicant.fullName", "must not be blank") }
         self.init(
             procedureCode: body.procedureCode, receivingUnit: body.receivingUnit, handlingUnit: body.handlingUnit,
-            channel: Channel(rawValue: body.channel.rawValue)!,
+            channel: Channel(body.channel),
             applicant: Applicant(
                 fullName: name, idNumber: body.applicant.idNumber, phone: body.applicant.phone, email: body.applicant.email,
                 address: body.applicant.address),

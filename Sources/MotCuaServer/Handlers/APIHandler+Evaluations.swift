@@ -95,7 +95,7 @@ extension APIHandler {
         let items = rows.map { row in
             Components.Schemas.ProcedureEvaluation(
                 code: row.code, name: row.name, dossiers: row.dossiers, finished: row.finished,
-                statutory: .init(value: row.statutory.value, unit: .init(rawValue: row.statutory.unit.rawValue)!),
+                statutory: .init(value: row.statutory.value, unit: .init(row.statutory.unit)),
                 averageTime: .init(row.averageTime), p90Time: .init(row.p90Time), supplementRequested: row.supplementRequested,
                 supplementRate: .init(Index766.rate(row.supplementRequested, row.dossiers)),
                 onTimeRate: .init(Index766.rate(row.onTime, row.dossiers)))

@@ -12,7 +12,7 @@ extension APIHandler {
         guard let paperwork = try await dossiers.paperwork(code: input.path.code, for: principal) else {
             throw APIError.notFound("No dossier \(input.path.code).")
         }
-        let form = OfficialForm(rawValue: input.path.form.rawValue)!
+        let form = OfficialForm(input.path.form)
         let record = paperwork.record
         if form == .receipt { try principal.authorizeReceipt(receivingUnit: record.receivingUnit) }
         let html = try form.render(paperwork, lookupURL: try lookupURL(code: record.code, lookupKey: record.lookupKey), now: clock.now)
@@ -52,7 +52,7 @@ extension APIHandler {
             let stored = try await rate(found, rating, source: .public, actorID: nil)
             page.notice = .init(kind: .success, text: """
                 Cảm ơn Ông/Bà đã đánh giá. Tổng điểm \(stored.total)/18 (\(RatingBand(total: stored.total).vietnameseName)), \
-                \(Satisfaction(rawValue: stored.satisfaction.rawValue)!.vietnameseName.lowercased()).
+                \(Satisfaction(stored.satisfaction).vietnameseName.lowercased()).
                 """)
             page.dossier = try await lookupView(found, rated: true)
             return .created(.init(body: .html(HTTPBody(page.html.text))))

@@ -46,9 +46,9 @@ extension APIHandler {
 
 extension ProcedureDefinition {
     init(code: String, input: Components.Schemas.ProcedureInput) throws {
-        guard let unit = ProcessingTime.Unit(rawValue: input.processingTime.unit.rawValue),
-            let time = ProcessingTime(value: input.processingTime.value, unit: unit)
-        else { throw APIError.validation("processingTime", "must be a non-negative value with a known unit") }
+        guard let time = ProcessingTime(value: input.processingTime.value, unit: .init(input.processingTime.unit)) else {
+            throw APIError.validation("processingTime", "must be a non-negative value")
+        }
         let cutoff = try input.cutoffTime.map { text in
             guard let time = LocalTime(iso: text) else { throw APIError.validation("cutoffTime", "must be HH:MM") }
             return time
@@ -61,9 +61,9 @@ extension ProcedureDefinition {
                 Document(code: $0.code, name: $0.name, copies: $0.copies, mandatory: $0.mandatory, formUrl: $0.formUrl)
             },
             steps: input.steps.map {
-                Step(code: $0.code, name: $0.name, role: Role(rawValue: $0.role.rawValue) ?? .specialist, durationHours: $0.durationHours)
+                Step(code: $0.code, name: $0.name, role: Role($0.role), durationHours: $0.durationHours)
             },
-            onlineLevel: OnlineLevel(rawValue: input.onlineLevel.rawValue) ?? .none,
+            onlineLevel: OnlineLevel(input.onlineLevel),
             legalBasis: input.legalBasis ?? "", result: input.result ?? "")
     }
 }
@@ -73,11 +73,11 @@ extension Components.Schemas.Procedure {
         let d = record.definition
         self.init(
             code: d.code, name: d.name, field: d.field, version: record.version,
-            processingTime: .init(value: d.processingTime.value, unit: .init(rawValue: d.processingTime.unit.rawValue)!),
+            processingTime: .init(value: d.processingTime.value, unit: .init(d.processingTime.unit)),
             cutoffTime: d.cutoff.description, fee: .init(amount: d.feeAmount, description: d.feeDescription),
             documents: d.documents.map { .init(code: $0.code, name: $0.name, copies: $0.copies, mandatory: $0.mandatory, formUrl: $0.formUrl) },
-            steps: d.steps.map { .init(code: $0.code, name: $0.name, role: .init(rawValue: $0.role.rawValue)!, durationHours: $0.durationHours) },
-            onlineLevel: .init(rawValue: d.onlineLevel.rawValue)!, legalBasis: d.legalBasis, result: d.result,
+            steps: d.steps.map { .init(code: $0.code, name: $0.name, role: .init($0.role), durationHours: $0.durationHours) },
+            onlineLevel: .init(d.onlineLevel), legalBasis: d.legalBasis, result: d.result,
             publishedAt: record.publishedAt)
     }
 }

@@ -9,10 +9,10 @@ extension APIHandler {
         let record = try await publicDossier(code: input.path.code, lookupKey: input.query.lookupKey)
         let now = clock.now
         return .ok(.init(body: .json(.init(
-            code: record.code, status: .init(rawValue: record.status.rawValue)!, statusCode: record.status.code,
+            code: record.code, status: .init(record.status), statusCode: record.status.code,
             procedureName: record.procedureName, applicantName: Self.mask(record.applicant.fullName), receivedAt: record.receivedAt,
             dueDate: record.dueDate?.description, appointmentDate: record.appointmentDate?.description, finishedAt: record.finishedAt,
-            timeliness: record.timeliness(now: now).flatMap { .init(rawValue: $0.rawValue) }))))
+            timeliness: record.timeliness(now: now).map { .init($0) }))))
     }
 
     func rateDossier(_ input: Operations.RateDossier.Input) async throws -> Operations.RateDossier.Output {
@@ -38,7 +38,7 @@ extension APIHandler {
         do {
             rating = try CitizenRating(
                 scores: RatingScores(i1: s.i1, i2: s.i2, i3: s.i3, i4: s.i4, i5: s.i5, i6: s.i6, i7: s.i7, i8: s.i8, i9: s.i9),
-                satisfaction: Satisfaction(rawValue: body.satisfaction.rawValue)!)
+                satisfaction: Satisfaction(body.satisfaction))
         } catch {
             throw APIError.validation(error.invalidIndicators.map { .init(name: "scores.\($0)", reason: "must be 0, 1 or 2") })
         }
@@ -46,7 +46,7 @@ extension APIHandler {
             dossierID: record.id, code: record.code, status: record.status, rating: rating, comment: body.comment, source: source,
             actorID: actorID, now: clock.now)
         return .init(
-            code: stored.code, scores: s, total: stored.rating.total, band: .init(rawValue: stored.rating.band.rawValue)!,
+            code: stored.code, scores: s, total: stored.rating.total, band: .init(stored.rating.band),
             satisfaction: body.satisfaction, comment: stored.comment, createdAt: stored.createdAt)
     }
 

@@ -32,7 +32,7 @@ extension APIHandler {
 
     func listUsers(_ input: Operations.ListUsers.Input) async throws -> Operations.ListUsers.Output {
         let (province, unit) = try principal.userListScope(unit: input.query.unit)
-        let role = input.query.role.flatMap { Role(rawValue: $0.rawValue) }
+        let role = input.query.role.map { Role($0) }
         let page = try await users.list(
             province: province, unit: unit, role: role, limit: pageSize(input.query.limit), cursor: input.query.cursor)
         return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.User.init), nextCursor: NullableString(page.nextCursor)))))
@@ -64,7 +64,7 @@ extension APIHandler {
 extension APIHandler {
     /// Roles as sent, without repeats, in a stable order.
     static func roles(_ roles: [Components.Schemas.Role]) -> [Role] {
-        Array(Set(roles.compactMap { Role(rawValue: $0.rawValue) })).sorted { $0.rawValue < $1.rawValue }
+        Array(Set(roles.map { Role($0) })).sorted { $0.rawValue < $1.rawValue }
     }
 
     /// Whether `principal` may give an account `roles` in `unit` (`Principal.authorizeGranting`), and

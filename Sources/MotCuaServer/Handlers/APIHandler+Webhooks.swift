@@ -42,7 +42,7 @@ extension APIHandler {
         let principal = try require([.admin], to: "manage webhooks")
         let page = try await webhooks.deliveries(
             webhookID: input.path.webhookId, province: principal.province,
-            state: input.query.state.flatMap { DeliveryRecord.State(rawValue: $0.rawValue) }, limit: pageSize(input.query.limit),
+            state: input.query.state.map { DeliveryRecord.State($0) }, limit: pageSize(input.query.limit),
             cursor: input.query.cursor)
         guard let page else { throw APIError.notFound("No webhook \(input.path.webhookId).") }
         return .ok(.init(body: .json(.init(

@@ -10,7 +10,7 @@ extension Components.Schemas.User {
     init(_ user: UserRecord) {
         self.init(
             username: user.username, fullName: user.fullName, unitCode: user.unitCode,
-            roles: user.roles.compactMap { Components.Schemas.Role(rawValue: $0.rawValue) },
+            roles: user.roles.map { Components.Schemas.Role($0) },
             active: user.active, createdAt: user.createdAt)
     }
 }

@@ -11,8 +11,8 @@ extension Components.Schemas.Dossier {
             code: d.code,
             procedure: .init(code: d.procedureCode, name: d.procedureName, version: d.procedureVersion),
             receivingUnit: d.receivingUnit, handlingUnit: d.handlingUnit,
-            channel: Components.Schemas.Channel(rawValue: d.channel.rawValue)!,
-            status: Components.Schemas.DossierStatus(rawValue: d.status.rawValue)!, statusCode: d.status.code,
+            channel: Components.Schemas.Channel(d.channel),
+            status: Components.Schemas.DossierStatus(d.status), statusCode: d.status.code,
             applicant: .init(
                 fullName: d.applicant.fullName, idNumber: d.applicant.idNumber, phone: d.applicant.phone,
                 email: d.applicant.email, address: d.applicant.address),
@@ -24,7 +24,7 @@ extension Components.Schemas.Dossier {
                 .init(code: $0.code, name: $0.name, assignee: $0.assignee, openedAt: $0.openedAt, deadline: $0.deadline, pausedAt: $0.pausedAt)
             },
             supplementRequests: d.supplementRequests, apologized: d.apologized, finishedAt: d.finishedAt,
-            timeliness: d.timeliness(now: now).flatMap { Components.Schemas.Timeliness(rawValue: $0.rawValue) },
+            timeliness: d.timeliness(now: now).map { Components.Schemas.Timeliness($0) },
             fees: .init(
                 requested: d.feeRequested, paid: d.feePaid,
                 payments: d.payments.map { .init(amount: $0.amount, channel: .init(rawValue: $0.channel) ?? .cash, at: $0.at) }),
@@ -37,8 +37,8 @@ extension Components.Schemas.HistoryEvent {
     init(_ e: DossierStore.Event) throws {
         self.init(
             at: e.at, _type: e.type,
-            fromStatus: e.fromStatus.flatMap { .init(rawValue: $0.rawValue) },
-            toStatus: e.toStatus.flatMap { .init(rawValue: $0.rawValue) },
+            fromStatus: e.fromStatus.map { .init($0) },
+            toStatus: e.toStatus.map { .init($0) },
             actor: e.actor, step: e.step, stepDeadline: e.stepDeadline,
             timeliness: e.timeliness.flatMap { .init(rawValue: $0) }, reason: e.reason,
             data: try JSONDecoder().decode(DataPayload.self, from: Data(e.data.utf8)))

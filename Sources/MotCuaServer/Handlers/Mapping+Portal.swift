@@ -49,7 +49,7 @@ extension Components.Schemas.WebhookDelivery {
     init(_ delivery: DeliveryRecord) throws {
         self.init(
             id: delivery.id, eventId: delivery.eventID, eventType: try Components.Schemas.EventType(stored: delivery.eventType),
-            dossierCode: delivery.dossierCode, state: Components.Schemas.DeliveryState(rawValue: delivery.state.rawValue) ?? .pending,
+            dossierCode: delivery.dossierCode, state: Components.Schemas.DeliveryState(delivery.state),
             attempts: delivery.attempts, nextAttemptAt: delivery.nextAttemptAt, lastAttemptAt: delivery.lastAttemptAt,
             lastStatus: delivery.lastStatus, lastError: delivery.lastError, deliveredAt: delivery.deliveredAt, createdAt: delivery.createdAt)
     }

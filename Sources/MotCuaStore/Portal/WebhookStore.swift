@@ -17,7 +17,7 @@ public struct WebhookRecord: Sendable, Hashable {
 
 /// One event for one webhook.
 public struct DeliveryRecord: Sendable, Hashable {
-    public enum State: String, Sendable { case pending, delivered, dead }
+    public enum State: String, Sendable, CaseIterable { case pending, delivered, dead }
     public var id: Int64
     public var eventID: Int64
     public var eventType: String
