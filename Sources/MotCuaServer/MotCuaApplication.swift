@@ -46,7 +46,8 @@ public func buildApplication(
                 feed: EventFeed(pool: backgroundPool), signal: handler.feedSignal, interval: configuration.feedInterval, logger: logger))
         }
         if configuration.webhooks.interval > .zero {
-            background.append(WebhookDispatcher(store: WebhookStore(pool: backgroundPool), settings: configuration.webhooks, logger: logger))
+            background.append(WebhookDispatcher(
+                store: WebhookStore(pool: backgroundPool), settings: configuration.webhooks, clock: clock, logger: logger))
         }
     }
     services += background.map { AfterDatabasePrepared(gate: databasePrepared, service: $0) }

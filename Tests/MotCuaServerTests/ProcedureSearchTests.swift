@@ -12,7 +12,8 @@ import NIOCore
 import Testing
 
 /// The public catalog: no token, accent-insensitive search, field filter, keyset pages. Each test
-/// publishes into its own `field` so results are its own.
+/// publishes into its own `field` so results are its own. The search tests run on PostgreSQL and on
+/// the in-memory catalog the handler tests use, which must find the same procedures.
 @Suite struct ProcedureSearchTests {
     static func uniqueField() -> String { "Lĩnh vực thử " + Fixture.random(8, from: Fixture.upperDigits) }
 
@@ -20,8 +21,9 @@ import Testing
         try expectJSON(try await client.get("/v1/procedures?" + parameters), as: Components.Schemas.ProcedurePage.self)
     }
 
-    @Test func searchIgnoresAccentsAndCase() async throws {
-        try await withTestApp { client, env in
+    @Test(arguments: TestEnvironment.Storage.allCases)
+    func searchIgnoresAccentsAndCase(storage: TestEnvironment.Storage) async throws {
+        try await withTestApp(storage: storage) { client, env in
             let admin = try await env.makeAdmin(try await env.makeProvince(communes: 1))
             let field = Self.uniqueField()
             let birth = try await env.publishProcedure(.sample(name: "Đăng ký khai sinh", field: field), as: admin)
@@ -37,8 +39,9 @@ import Testing
         }
     }
 
-    @Test func singleCharacterWordsAndWordsPastTheEighthAreIgnored() async throws {
-        try await withTestApp { client, env in
+    @Test(arguments: TestEnvironment.Storage.allCases)
+    func singleCharacterWordsAndWordsPastTheEighthAreIgnored(storage: TestEnvironment.Storage) async throws {
+        try await withTestApp(storage: storage) { client, env in
             let admin = try await env.makeAdmin(try await env.makeProvince(communes: 1))
             let field = Self.uniqueField()
             let birth = try await env.publishProcedure(.sample(name: "Đăng ký khai sinh", field: field), as: admin)
@@ -51,8 +54,9 @@ import Testing
         }
     }
 
-    @Test func searchMatchesTheCode() async throws {
-        try await withTestApp { client, env in
+    @Test(arguments: TestEnvironment.Storage.allCases)
+    func searchMatchesTheCode(storage: TestEnvironment.Storage) async throws {
+        try await withTestApp(storage: storage) { client, env in
             let admin = try await env.makeAdmin(try await env.makeProvince(communes: 1))
             let field = Self.uniqueField()
             let published = try await env.publishProcedure(.sample(field: field), as: admin)
@@ -61,8 +65,9 @@ import Testing
         }
     }
 
-    @Test func likeWildcardsInTheQueryAreLiteral() async throws {
-        try await withTestApp { client, env in
+    @Test(arguments: TestEnvironment.Storage.allCases)
+    func likeWildcardsInTheQueryAreLiteral(storage: TestEnvironment.Storage) async throws {
+        try await withTestApp(storage: storage) { client, env in
             let admin = try await env.makeAdmin(try await env.makeProvince(communes: 1))
             let field = Self.uniqueField()
             _ = try await env.publishProcedure(.sample(field: field), as: admin)
@@ -71,8 +76,9 @@ import Testing
         }
     }
 
-    @Test func fieldFilterIsExact() async throws {
-        try await withTestApp { client, env in
+    @Test(arguments: TestEnvironment.Storage.allCases)
+    func fieldFilterIsExact(storage: TestEnvironment.Storage) async throws {
+        try await withTestApp(storage: storage) { client, env in
             let admin = try await env.makeAdmin(try await env.makeProvince(communes: 1))
             let field = Self.uniqueField()
             let other = Self.uniqueField()
@@ -83,8 +89,9 @@ import Testing
         }
     }
 
-    @Test func listShowsOnlyTheCurrentVersion() async throws {
-        try await withTestApp { client, env in
+    @Test(arguments: TestEnvironment.Storage.allCases)
+    func listShowsOnlyTheCurrentVersion(storage: TestEnvironment.Storage) async throws {
+        try await withTestApp(storage: storage) { client, env in
             let admin = try await env.makeAdmin(try await env.makeProvince(communes: 1))
             let field = Self.uniqueField()
             let first = try await env.publishProcedure(.sample(name: "Bản đầu", field: field), as: admin)
@@ -95,8 +102,9 @@ import Testing
         }
     }
 
-    @Test func keysetPaginationWalksEveryProcedureOnce() async throws {
-        try await withTestApp { client, env in
+    @Test(arguments: TestEnvironment.Storage.allCases)
+    func keysetPaginationWalksEveryProcedureOnce(storage: TestEnvironment.Storage) async throws {
+        try await withTestApp(storage: storage) { client, env in
             let admin = try await env.makeAdmin(try await env.makeProvince(communes: 1))
             let field = Self.uniqueField()
             var codes: [String] = []

@@ -48,8 +48,10 @@ extension APIClient {
     /// and a dossier's next event is never sent before the earlier one was delivered.
     @Test func everyEventArrivesSignedAndInOrderPerDossierDespiteFailures() async throws {
         let receiver = WebhookReceiver(failFirst: 2)
+        // The server's clock, days off the machine's: the signatures carry the server's time.
+        let clock = ManualClock(Date(timeIntervalSinceNow: -3 * 86_400))
         try await receiver.serve { url in
-            try await withTestApp(environment: webhookEnvironment()) { client, env in
+            try await withTestApp(clock: clock.serverClock, environment: webhookEnvironment()) { client, env in
                 let world = try await env.makeDossierWorld()
                 let webhook = try await client.createWebhook(.init(url: url, secret: Self.secret), as: world.admin)
                 #expect(webhook.value2.secret == Self.secret && webhook.value1.eventTypes.isEmpty)
@@ -62,7 +64,7 @@ extension APIClient {
                 #expect(try await eventually { Set(receiver.delivered.map(\.eventID)).count == 8 })
 
                 for request in receiver.received {
-                    #expect(WebhookSignature.verify(header: request.signature, body: request.body, secret: Self.secret))
+                    #expect(WebhookSignature.verify(header: request.signature, body: request.body, secret: Self.secret, now: clock.now))
                     #expect(request.event?.id == request.eventID)
                 }
                 // Per dossier, attempts never go back to an earlier event: the second waits for the first.

@@ -113,3 +113,8 @@ public func expectJSON<T: Decodable>(
     #expect(response.contentType?.hasPrefix("application/json") == true, sourceLocation: sourceLocation)
     return try response.decode(T.self)
 }
+
+extension HTTPField.Name {
+    /// `X-Request-Id`, which the server echoes or generates.
+    public static let requestID = HTTPField.Name("X-Request-Id")!
+}

@@ -293,7 +293,10 @@ struct MemoryProcedures: ProcedureStoring {
     /// in the code or the name, case and accents aside.
     func list(search: String?, field: String?, limit: Int, cursor: String?) async throws -> Page<ProcedureRecord> {
         let after = try cursor.map { try PageCursor(decoding: $0, count: 1).values[0] }
-        func folded(_ text: String) -> String { text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+        // As `motcua_fold` (unaccent, then lower case): `đ` is a letter of its own to Foundation, not a `d` with a mark.
+        func folded(_ text: String) -> String {
+            text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).replacingOccurrences(of: "đ", with: "d")
+        }
         let words = ProcedureStore.searchWords(search).map(folded)
         let current = versions.withLock { $0.values.compactMap(\.last) }.filter { record in
             let text = folded(record.definition.code + " " + record.definition.name)

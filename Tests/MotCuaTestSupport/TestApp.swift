@@ -15,7 +15,7 @@ import Testing
 /// for checking that nothing was written), and the fixture factories in `Fixtures.swift`.
 public struct TestEnvironment: Sendable {
     /// Where the app under test keeps its data.
-    public enum Storage: Sendable {
+    public enum Storage: Sendable, CaseIterable {
         /// The shared PostgreSQL test database, over real HTTP.
         case postgres
         /// In-memory account and catalog stores (`MemoryStores`), through the router without a socket:

@@ -15,10 +15,13 @@ struct WebhookDispatcher: Service {
     let settings: WebhookSettings
     let logger: Logger
     let transport: CurlTransport
+    /// The server's clock, which dates each signature.
+    let clock: ServerClock
 
-    init(store: WebhookStore, settings: WebhookSettings, logger: Logger) {
+    init(store: WebhookStore, settings: WebhookSettings, clock: ServerClock, logger: Logger) {
         self.store = store
         self.settings = settings
+        self.clock = clock
         self.logger = logger
         self.transport = CurlTransport(configuration: .init(
             connectTimeout: min(settings.timeout, .seconds(5)), timeout: settings.timeout, maxConnections: settings.concurrency,
@@ -129,7 +132,7 @@ struct WebhookDispatcher: Service {
         var request = HTTPRequest(method: .post, scheme: nil, authority: nil, path: target.path)
         request.headerFields[.contentType] = "application/json"
         request.headerFields[HTTPField.Name(WebhookSignature.headerName)!] = WebhookSignature.sign(
-            body: body, secret: claim.secret, timestamp: Int64(Date().timeIntervalSince1970))
+            body: body, secret: claim.secret, timestamp: Int64(clock.now.timeIntervalSince1970))
         request.headerFields[HTTPField.Name("X-MotCua-Event-Id")!] = String(claim.event.id)
         request.headerFields[HTTPField.Name("X-MotCua-Event-Type")!] = claim.event.type
         request.headerFields[HTTPField.Name("X-MotCua-Delivery-Id")!] = String(claim.deliveryID)

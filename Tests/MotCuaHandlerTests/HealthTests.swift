@@ -13,22 +13,21 @@ import Testing
 
 @Suite struct HealthTests {
     @Test func livenessAnswersOKWithoutToken() async throws {
-        try await withTestApp { client, _ in
+        try await withTestApp(storage: .memory) { client, _ in
             let health = try expectJSON(try await client.get("/health/live"), as: Components.Schemas.HealthStatus.self)
             #expect(health.status == .ok)
         }
     }
 
-    @Test func readinessAnswersOKWhenTheDatabaseAnswers() async throws {
-        try await withTestApp { client, _ in
-            let health = try expectJSON(try await client.get("/health/ready"), as: Components.Schemas.HealthStatus.self)
-            #expect(health.status == .ok)
-            #expect(health.database == .ok)
+    @Test func readinessIs503WhileTheDatabaseDoesNotAnswer() async throws {
+        try await withTestApp(storage: .memory) { client, _ in
+            let response = try await client.get("/health/ready")
+            #expect(response.status == .serviceUnavailable)
         }
     }
 
     @Test func metricsCountRequestsByRouteAndReportThePool() async throws {
-        try await withTestApp { client, _ in
+        try await withTestApp(storage: .memory) { client, _ in
             _ = try await client.get("/health/live")
             _ = try await client.get("/v1/procedures/9.999999")
             let response = try await client.get("/metrics")
@@ -47,7 +46,7 @@ import Testing
 
     @Test func metricsNeedTheMetricsTokenWhenOneIsConfigured() async throws {
         let secret = "scrape-secret-0123456789"
-        try await withTestApp(environment: ["MOTCUA_METRICS_TOKEN": secret]) { client, env in
+        try await withTestApp(storage: .memory, environment: ["MOTCUA_METRICS_TOKEN": secret]) { client, env in
             try expectProblem(try await client.get("/metrics"), .unauthorized, code: "unauthenticated")
             try expectProblem(try await client.get("/metrics", token: "scrape-secret-0123456780"), .unauthorized, code: "unauthenticated")
             // An officer's token is not the metrics token.
@@ -61,7 +60,7 @@ import Testing
     }
 
     @Test func servesTheOpenAPIDocument() async throws {
-        try await withTestApp { client, _ in
+        try await withTestApp(storage: .memory) { client, _ in
             let response = try await client.get("/openapi.yaml")
             #expect(response.status == .ok)
             #expect(response.contentType?.contains("yaml") == true)
@@ -71,7 +70,7 @@ import Testing
     }
 
     @Test func generatesARequestIdWhenNoneIsSent() async throws {
-        try await withTestApp { client, _ in
+        try await withTestApp(storage: .memory) { client, _ in
             let first = try await client.get("/health/live")
             let second = try await client.get("/health/live")
             let id = try #require(first.headers[.requestID])
@@ -81,14 +80,14 @@ import Testing
     }
 
     @Test func echoesAValidIncomingRequestId() async throws {
-        try await withTestApp { client, _ in
+        try await withTestApp(storage: .memory) { client, _ in
             let response = try await client.get("/health/live", headers: [.requestID: "portal-2026-abc.123"])
             #expect(response.headers[.requestID] == "portal-2026-abc.123")
         }
     }
 
     @Test func replacesAnUnsafeRequestId() async throws {
-        try await withTestApp { client, _ in
+        try await withTestApp(storage: .memory) { client, _ in
             let long = String(repeating: "a", count: 200)
             for bad in ["has space", long, "tab\tinside"] {
                 let response = try await client.get("/health/live", headers: [.requestID: bad])
@@ -100,7 +99,7 @@ import Testing
     }
 
     @Test func problemsCarryTheRequestIdToo() async throws {
-        try await withTestApp { client, _ in
+        try await withTestApp(storage: .memory) { client, _ in
             let response = try await client.get("/no/such/path", headers: [.requestID: "trace-404"])
             let problem = try expectProblem(response, .notFound, code: "not-found")
             #expect(response.headers[.requestID] == "trace-404")
@@ -108,8 +107,4 @@ import Testing
             #expect(problem.instance == "/no/such/path")
         }
     }
-}
-
-extension HTTPField.Name {
-    static let requestID = HTTPField.Name("X-Request-Id")!
 }
