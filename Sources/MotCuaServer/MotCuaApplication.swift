@@ -125,7 +125,7 @@ extension APIHandler {
             calendarStore: stores.calendar, calendars: CalendarProvider(store: stores.calendar, clock: clock),
             authenticator: Authenticator(tokens: stores.tokens, apiKeys: stores.apiKeys, clock: clock), loginAudit: stores.loginAudit,
             passwords: passwords, loginThrottle: LoginThrottle(policy: configuration.loginThrottle),
-            publicLimiter: RateLimiter(limit: 60, window: 60), metrics: registry, poolGauges: PoolGauges(registry: registry),
+            publicLimiter: RateLimiter(limit: 60, window: 60), metrics: registry, scrapedGauges: ScrapedGauges(registry: registry),
             openAPIDocument: try MotCuaContract.bytes.get(), clock: clock, configuration: configuration, logger: logger)
     }
 }

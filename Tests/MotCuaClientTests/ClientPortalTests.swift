@@ -30,7 +30,7 @@ import Testing
                 for try await event in s.portal.events.follow(after: seen[1].id, wait: 10) { return event }
                 return nil
             }()
-            try await Task.sleep(for: .milliseconds(200))
+            #expect(try await waitForFeedWaiters(port: server.port))
             let third = try await s.reception.dossiers.submit(s.dossierInput())
             #expect(try await next?.dossierCode == third.code)
 
@@ -100,7 +100,7 @@ import Testing
 
             // --follow keeps waiting and prints each new event as it commits.
             async let followed = cli.run(["events", "tail", "--follow", "--after", String(lastID)], stopAfter: .seconds(4))
-            try await Task.sleep(for: .seconds(1))
+            #expect(try await waitForFeedWaiters(port: server.port))
             let next = try await s.reception.dossiers.submit(s.dossierInput())
             let followedLines = try await followed.stdout.split(separator: "\n")
             #expect(followedLines.count == 1 && followedLines[0].contains(next.code))

@@ -40,6 +40,7 @@ import Testing
             #expect(counters.contains { $0.contains(#"route="/v1/procedures/{code}""#) && $0.contains(#"status="404""#) })
             #expect(!counters.contains { $0.contains("9.999999") })
             #expect(lines.contains { $0.hasPrefix("motcua_db_pool_connections{") && $0.contains(#"state="open""#) })
+            #expect(lines.contains("motcua_feed_waiting_requests 0.0"), "no change-feed request is waiting")
             #expect(lines.contains { $0.hasPrefix("http_request_duration_seconds_bucket{") })
         }
     }

@@ -8,7 +8,7 @@ import Testing
         let gate = DatabaseGate()
         async let first = gate.wait()
         async let second = gate.wait()
-        try? await Task.sleep(for: .milliseconds(50))
+        while gate.waiting < 2 { await Task.yield() }
         gate.open()
         let opened = await [first, second]
         #expect(opened == [true, true])
@@ -18,7 +18,7 @@ import Testing
     @Test func aCancelledWaitReturnsFalseWithoutTheGateOpening() async {
         let gate = DatabaseGate()
         let waiting = Task { await gate.wait() }
-        try? await Task.sleep(for: .milliseconds(50))
+        while gate.waiting < 1 { await Task.yield() }
         waiting.cancel()
         #expect(await waiting.value == false)
     }

@@ -109,7 +109,7 @@ extension APIClient {
             let started = ContinuousClock.now
             // The test client sends its requests over one connection: the change comes from the database side.
             async let waited = client.events(after: cursor, wait: 15, as: world.portal)
-            try await Task.sleep(for: .milliseconds(300))
+            #expect(try await waitForFeedWaiters(port: try #require(client.port)))
             _ = try await env.pool.withTransaction { tx in try await Self.writeEvent(code: filed.code, type: "accept", on: tx) }
             let page = try await waited
             #expect(page.items.map(\._type) == [.dossier_accept])

@@ -13,6 +13,9 @@ final class DatabaseGate: Sendable {
 
     private let state = LockedValue(State())
 
+    /// How many tasks wait for the gate now.
+    var waiting: Int { state.withLock { $0.waiters.count } }
+
     func open() {
         let waiters = state.withLock { state in
             state.open = true

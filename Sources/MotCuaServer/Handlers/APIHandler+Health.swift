@@ -25,7 +25,7 @@ extension APIHandler {
     }
 
     func getMetrics(_ input: Operations.GetMetrics.Input) async throws -> Operations.GetMetrics.Output {
-        poolGauges.update(pool.statistics)
+        scrapedGauges.update(pool.statistics, feedWaiting: feedSignal.waiting)
         return .ok(.init(body: .plainText(HTTPBody(metrics.emitToBuffer()))))
     }
 

@@ -30,7 +30,7 @@ struct APIHandler: APIProtocol {
     /// Limits public lookups and ratings per client address (lookup keys must not be guessable).
     let publicLimiter: RateLimiter
     let metrics: PrometheusCollectorRegistry
-    let poolGauges: PoolGauges
+    let scrapedGauges: ScrapedGauges
     let openAPIDocument: [UInt8]
     let clock: ServerClock
     let configuration: ServerConfiguration

@@ -14,6 +14,9 @@ final class FeedSignal: Sendable {
     /// The highest position published so far.
     var last: Int64 { state.withLock { $0.last } }
 
+    /// How many long-poll requests are waiting for a new position now.
+    var waiting: Int { state.withLock { $0.waiters.count } }
+
     /// Records `position` as reached and wakes every waiter when it is new.
     func publish(_ position: Int64) {
         let woken: [CheckedContinuation<Void, Never>] = state.withLock { state in
