@@ -220,12 +220,13 @@ let package = Package(
         .testTarget(
             name: "MotCuaHandlerTests",
             dependencies: [
-                "MotCuaServer", "MotCuaStore", "MotCuaDomain", "MotCuaPostgres", "MotCuaAPI", "MotCuaTestSupport",
+                "MotCuaServer", "MotCuaStore", "MotCuaDomain", "MotCuaPostgres", "MotCuaAPI", "MotCuaFoundation", "MotCuaTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             ],
             swiftSettings: swiftSettings
         ),

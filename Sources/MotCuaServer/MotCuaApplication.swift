@@ -76,7 +76,7 @@ public func buildApplication(
     public var loginAudit: any LoginAuditStoring
     public var procedures: any ProcedureStoring
     public var calendar: any CalendarStoring
-    public var dossiers: DossierStore
+    public var dossiers: any DossierStoring
     public var evaluations: EvaluationStore
     public var feed: EventFeed
     public var webhooks: WebhookStore

@@ -1,10 +1,11 @@
 import Foundation
 import MotCuaDomain
 
-// The seam between the handlers and storage for accounts, units and the catalog: what the handlers,
-// the authenticator and the calendar provider ask of a store, as protocols. The PostgreSQL stores
-// conform; handler tests stand in-memory stores in their place and run without a database. (Dossiers,
-// evaluations and the portal feed are tested against PostgreSQL: their rules live in SQL.)
+// The seam between the handlers and storage: what the handlers, the authenticator, the calendar
+// provider and the deadline sweeper ask of a store, as protocols. The PostgreSQL stores conform.
+// Handler tests stand in-memory stores for accounts, units and the catalog, and scripted answers for
+// dossiers (whose rules run in the store's transactions, tested against PostgreSQL), and run without a
+// database. Evaluations and the portal feed are SQL aggregates and queues, tested against PostgreSQL.
 
 /// Communes and provinces (`UnitStore`).
 public protocol UnitStoring: Sendable {
@@ -94,3 +95,44 @@ extension APIKeyStore: APIKeyStoring {}
 extension LoginAuditStore: LoginAuditStoring {}
 extension ProcedureStore: ProcedureStoring {}
 extension CalendarStore: CalendarStoring {}
+
+/// Dossiers (`DossierStore`): intake, the actions and the reads, each in one transaction that applies
+/// the rules of MotCuaDomain to the locked row.
+public protocol DossierStoring: Sendable {
+    /// Files a dossier, or answers a retry of the same `idempotency` key with the first response.
+    func intake(
+        _ request: IntakeRequest, by principal: Principal, now: Date, clock: DeadlineClock, idempotency: IdempotencyKey?,
+        render: @Sendable (DossierRecord) throws -> String
+    ) async throws -> IntakeOutcome
+    /// Performs `command` on the dossier `code` if the rules allow it (and its version is `ifMatch`, when given).
+    func perform(
+        _ command: DossierCommand, code: String, by principal: Principal, ifMatch: Int?, now: Date, clock: DeadlineClock
+    ) async throws -> DossierRecord
+    /// The dossier, if `principal` may see it.
+    func get(code: String, for principal: Principal) async throws -> DossierRecord?
+    /// The dossier for the citizen's lookup (the handler checks the lookup key).
+    func getPublic(code: String) async throws -> DossierRecord?
+    /// Every event of the dossier, oldest first, if `principal` may see it.
+    func history(code: String, for principal: Principal) async throws -> [DossierStore.Event]?
+    func list(_ filter: DossierFilter, for principal: Principal, today: LocalDate, limit: Int, cursor: String?) async throws
+        -> Page<DossierRecord>
+    func counts(unit: String?, for principal: Principal, today: LocalDate, dueSoonBy: LocalDate) async throws -> DossierCounts
+    /// What the official forms print, if `principal` may see the dossier.
+    func paperwork(code: String, for principal: Principal) async throws -> DossierPaperwork?
+    func rate(
+        dossierID: Int64, code: String, status: DossierStatus, rating: CitizenRating, comment: String?,
+        source: DossierStore.RatingSource, actorID: Int64?, now: Date
+    ) async throws -> RatingRecord
+    func isRated(dossierID: Int64) async throws -> Bool
+    /// Marks missed acceptance deadlines, expired completion requests and dossiers due soon, `batch` at a time.
+    func sweep(now: Date, calendar: WorkCalendar, batch: Int, province: String?) async throws -> DossierStore.SweepResult
+}
+
+extension DossierStoring {
+    /// Sweeps every province, in batches of 500.
+    public func sweep(now: Date, calendar: WorkCalendar) async throws -> DossierStore.SweepResult {
+        try await sweep(now: now, calendar: calendar, batch: 500, province: nil)
+    }
+}
+
+extension DossierStore: DossierStoring {}

@@ -47,7 +47,7 @@ final class MemoryDatabase: Sendable {
     func user(id: Int64) -> UserRecord? { state.withLock { $0.users.values.first { $0.record.id == id }?.record } }
 
     /// The app's stores with the account and catalog ones in this memory; the others on `pool`.
-    func stores(pool: PostgresPool, configuration: ServerConfiguration) -> ServerStores {
+    func stores(pool: PostgresPool, configuration: ServerConfiguration, dossiers: ScriptedDossiers) -> ServerStores {
         var stores = ServerStores(pool: pool, configuration: configuration)
         stores.units = MemoryUnits(database: self)
         stores.users = MemoryUsers(database: self)
@@ -56,6 +56,7 @@ final class MemoryDatabase: Sendable {
         stores.loginAudit = MemoryLoginAudit(database: self)
         stores.procedures = MemoryProcedures()
         stores.calendar = MemoryCalendar()
+        stores.dossiers = dossiers
         return stores
     }
 }

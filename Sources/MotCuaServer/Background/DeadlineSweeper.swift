@@ -6,7 +6,7 @@ import ServiceLifecycle
 /// deletes tokens that expired more than a day ago and login audit records past their retention. Safe to run on every instance at once: the sweep
 /// locks rows with `SKIP LOCKED`, and deleting expired tokens twice deletes nothing the second time.
 struct DeadlineSweeper: Service {
-    let dossiers: DossierStore
+    let dossiers: any DossierStoring
     let tokens: any TokenStoring
     let loginAudit: any LoginAuditStoring
     let calendars: CalendarProvider

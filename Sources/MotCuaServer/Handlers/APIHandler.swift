@@ -15,7 +15,7 @@ struct APIHandler: APIProtocol {
     let units: any UnitStoring
     let users: any UserStoring
     let procedures: any ProcedureStoring
-    let dossiers: DossierStore
+    let dossiers: any DossierStoring
     let evaluations: EvaluationStore
     let feed: EventFeed
     let feedSignal: FeedSignal

@@ -160,6 +160,10 @@ public struct DossierRecord: Sendable, Hashable {
         """
     }
 
+}
+
+extension DossierRecord {
+    /// Decodes the columns of `selectList`. (An extension, so the memberwise initializer stays for tests.)
     init(row: PostgresRow) throws {
         func date(_ index: Int) throws -> LocalDate? { try row.decode(String?.self, at: index).flatMap { LocalDate(iso: $0) } }
         id = try row.decode(Int64.self, at: 0)
