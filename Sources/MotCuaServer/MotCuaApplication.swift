@@ -77,7 +77,7 @@ public func buildApplication(
     public var procedures: any ProcedureStoring
     public var calendar: any CalendarStoring
     public var dossiers: any DossierStoring
-    public var evaluations: EvaluationStore
+    public var evaluations: any EvaluationStoring
     public var feed: EventFeed
     public var webhooks: WebhookStore
 

@@ -4,8 +4,9 @@ import MotCuaDomain
 // The seam between the handlers and storage: what the handlers, the authenticator, the calendar
 // provider and the deadline sweeper ask of a store, as protocols. The PostgreSQL stores conform.
 // Handler tests stand in-memory stores for accounts, units and the catalog, and scripted answers for
-// dossiers (whose rules run in the store's transactions, tested against PostgreSQL), and run without a
-// database. Evaluations and the portal feed are SQL aggregates and queues, tested against PostgreSQL.
+// dossiers and evaluations (whose rules run in the store's transactions and aggregates, tested against
+// PostgreSQL), and run without a database. The portal feed and webhooks are queues in SQL, tested
+// against PostgreSQL.
 
 /// Communes and provinces (`UnitStore`).
 public protocol UnitStoring: Sendable {
@@ -136,3 +137,16 @@ extension DossierStoring {
 }
 
 extension DossierStore: DossierStoring {}
+
+/// The evaluations' figures (`EvaluationStore`), aggregated in SQL; the handlers rank, sort and render them.
+public protocol EvaluationStoring: Sendable {
+    /// Figures per handling unit for the period [start, end), judged as of `asOf`; units without
+    /// dossiers are included with zeros.
+    func unitFigures(_ units: EvaluationStore.Units, start: Date, end: Date, asOf: Date) async throws -> [UnitFigures]
+    /// Per officer of `unit`, the control-slip steps of `week` judged as of `now`.
+    func officerFigures(unit: String, week: IsoWeek, now: Date) async throws -> [OfficerFigures]
+    /// Per procedure handled by `unit` in the period.
+    func procedureFigures(unit: String, start: Date, end: Date, asOf: Date) async throws -> [EvaluationStore.ProcedureFigures]
+}
+
+extension EvaluationStore: EvaluationStoring {}

@@ -47,7 +47,9 @@ final class MemoryDatabase: Sendable {
     func user(id: Int64) -> UserRecord? { state.withLock { $0.users.values.first { $0.record.id == id }?.record } }
 
     /// The app's stores with the account and catalog ones in this memory; the others on `pool`.
-    func stores(pool: PostgresPool, configuration: ServerConfiguration, dossiers: ScriptedDossiers) -> ServerStores {
+    func stores(
+        pool: PostgresPool, configuration: ServerConfiguration, dossiers: ScriptedDossiers, evaluations: ScriptedEvaluations
+    ) -> ServerStores {
         var stores = ServerStores(pool: pool, configuration: configuration)
         stores.units = MemoryUnits(database: self)
         stores.users = MemoryUsers(database: self)
@@ -57,6 +59,7 @@ final class MemoryDatabase: Sendable {
         stores.procedures = MemoryProcedures()
         stores.calendar = MemoryCalendar()
         stores.dossiers = dossiers
+        stores.evaluations = evaluations
         return stores
     }
 }

@@ -18,9 +18,10 @@ public struct TestEnvironment: Sendable {
     public enum Storage: Sendable, CaseIterable {
         /// The shared PostgreSQL test database, over real HTTP.
         case postgres
-        /// In-memory account and catalog stores (`MemoryStores`) and scripted dossiers
-        /// (`ScriptedDossiers`), through the router without a socket: no database. Evaluations and
-        /// the portal feed are out of reach (their stores sit on a pool that never connects).
+        /// In-memory account and catalog stores (`MemoryStores`), scripted dossiers and evaluation
+        /// figures (`ScriptedDossiers`, `ScriptedEvaluations`), through the router without a socket: no
+        /// database. The portal feed and webhooks are out of reach (their stores sit on a pool that
+        /// never connects).
         case memory
     }
 
@@ -48,6 +49,7 @@ public struct TestEnvironment: Sendable {
 /// - Parameters:
 ///   - storage: `.postgres` (the default) or `.memory`.
 ///   - dossiers: with `.memory`, what the dossier store answers (by default, an empty store).
+///   - evaluations: with `.memory`, the evaluation figures (by default, zeros).
 ///   - clock: the server's clock (a `ManualClock().serverClock` to control time).
 ///   - environment: environment variables read by `ServerConfiguration(environment:)`, over the test defaults.
 ///   - configure: last changes to the configuration.
@@ -55,6 +57,7 @@ public struct TestEnvironment: Sendable {
 public func withTestApp<Value: Sendable>(
     storage: TestEnvironment.Storage = .postgres,
     dossiers: ScriptedDossiers = ScriptedDossiers(),
+    evaluations: ScriptedEvaluations = ScriptedEvaluations(),
     clock: ServerClock = .system,
     environment: [String: String] = [:],
     configure: (inout ServerConfiguration) -> Void = { _ in },
@@ -80,7 +83,7 @@ public func withTestApp<Value: Sendable>(
         configure(&configuration)
         let pool = PostgresPool(
             configuration: try PostgresConfiguration(url: databaseURL), poolConfiguration: .init(maxConnections: 1), logger: TestDatabase.logger)
-        let stores = MemoryDatabase().stores(pool: pool, configuration: configuration, dossiers: dossiers)
+        let stores = MemoryDatabase().stores(pool: pool, configuration: configuration, dossiers: dossiers, evaluations: evaluations)
         let app = try buildApplication(
             stores: stores, pool: pool, configuration: configuration, logger: TestDatabase.logger, clock: clock, customizeRouter: customizeRouter)
         do {

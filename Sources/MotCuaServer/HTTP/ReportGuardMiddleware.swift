@@ -35,7 +35,9 @@ struct ReportGuardMiddleware: RouterMiddleware {
         // The task runs `next` while this call awaits the task: `next` does not outlive the call.
         return try await withoutActuallyEscaping(next) { next in
             nonisolated(unsafe) let next = next
-            let gone = try await context.channel?.pipeline.handler(type: ClientGoneHandler.self).get().gone
+            // Without the handler in the pipeline (a server built without it, or no socket at all) a
+            // disconnect is not noticed, and the report still runs.
+            let gone = try? await context.channel?.pipeline.handler(type: ClientGoneHandler.self).get().gone
             return try await Self.cancelled(when: gone) { try await next(request, context) }
         }
     }

@@ -16,7 +16,7 @@ struct APIHandler: APIProtocol {
     let users: any UserStoring
     let procedures: any ProcedureStoring
     let dossiers: any DossierStoring
-    let evaluations: EvaluationStore
+    let evaluations: any EvaluationStoring
     let feed: EventFeed
     let feedSignal: FeedSignal
     let webhooks: WebhookStore
