@@ -78,8 +78,8 @@ public func buildApplication(
     public var calendar: any CalendarStoring
     public var dossiers: any DossierStoring
     public var evaluations: any EvaluationStoring
-    public var feed: EventFeed
-    public var webhooks: WebhookStore
+    public var feed: any ChangeFeedStoring
+    public var webhooks: any WebhookStoring
 
     /// The PostgreSQL stores on `pool`.
     public init(pool: PostgresPool, configuration: ServerConfiguration) {

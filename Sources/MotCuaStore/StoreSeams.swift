@@ -3,10 +3,10 @@ import MotCuaDomain
 
 // The seam between the handlers and storage: what the handlers, the authenticator, the calendar
 // provider and the deadline sweeper ask of a store, as protocols. The PostgreSQL stores conform.
-// Handler tests stand in-memory stores for accounts, units and the catalog, and scripted answers for
-// dossiers and evaluations (whose rules run in the store's transactions and aggregates, tested against
-// PostgreSQL), and run without a database. The portal feed and webhooks are queues in SQL, tested
-// against PostgreSQL.
+// Handler tests stand in-memory stores for accounts, units, the catalog and webhooks, and scripted
+// answers for dossiers, evaluations and the change feed (whose rules, aggregates and ordering run in
+// the store's transactions, tested against PostgreSQL), and run without a database. The background
+// services (feed sequencer, webhook delivery) use the PostgreSQL stores directly.
 
 /// Communes and provinces (`UnitStore`).
 public protocol UnitStoring: Sendable {
@@ -150,3 +150,34 @@ public protocol EvaluationStoring: Sendable {
 }
 
 extension EvaluationStore: EvaluationStoring {}
+
+/// The change feed as the portal reads it (`EventFeed`).
+public protocol ChangeFeedStoring: Sendable {
+    /// The province's events after position `after`, oldest first.
+    func page(province: String, after: Int64, limit: Int) async throws -> [FeedEvent]
+    /// Marks the province's events up to `position` as acknowledged by the portal.
+    func acknowledge(province: String, through position: Int64) async throws
+}
+
+extension EventFeed: ChangeFeedStoring {}
+
+/// Webhooks of a province as their administrators manage them (`WebhookStore`).
+public protocol WebhookStoring: Sendable {
+    /// Registers a webhook; without `startAfter` it starts at the current end of the feed.
+    func create(
+        province: String, url: String, eventTypes: [String], secret: String, description: String?, startAfter: Int64?, createdBy: Int64
+    ) async throws -> WebhookRecord
+    /// The province's webhooks, oldest first.
+    func list(province: String) async throws -> [WebhookRecord]
+    /// The webhook, or nil when it does not exist in the province.
+    func get(id: Int64, province: String) async throws -> WebhookRecord?
+    /// Deletes the webhook and its deliveries; false when it does not exist in the province.
+    func delete(id: Int64, province: String) async throws -> Bool
+    /// A page of the webhook's deliveries, newest event first; nil when the webhook is not in the province.
+    func deliveries(webhookID: Int64, province: String, state: DeliveryRecord.State?, limit: Int, cursor: String?) async throws
+        -> Page<DeliveryRecord>?
+    /// Makes a delivery pending and due now; nil when there is no such delivery of a webhook of the province.
+    func redeliver(webhookID: Int64, deliveryID: Int64, province: String) async throws -> DeliveryRecord?
+}
+
+extension WebhookStore: WebhookStoring {}

@@ -47,9 +47,15 @@ final class MemoryDatabase: Sendable {
     func user(id: Int64) -> UserRecord? { state.withLock { $0.users.values.first { $0.record.id == id }?.record } }
 
     /// The app's stores with the account and catalog ones in this memory; the others on `pool`.
-    func stores(
-        pool: PostgresPool, configuration: ServerConfiguration, dossiers: ScriptedDossiers, evaluations: ScriptedEvaluations
-    ) -> ServerStores {
+    /// The stores a test scripts rather than keeps in memory.
+    struct Scripted {
+        var dossiers: ScriptedDossiers
+        var evaluations: ScriptedEvaluations
+        var feed: ScriptedFeed
+        var webhooks: MemoryWebhooks
+    }
+
+    func stores(pool: PostgresPool, configuration: ServerConfiguration, scripted: Scripted) -> ServerStores {
         var stores = ServerStores(pool: pool, configuration: configuration)
         stores.units = MemoryUnits(database: self)
         stores.users = MemoryUsers(database: self)
@@ -58,8 +64,10 @@ final class MemoryDatabase: Sendable {
         stores.loginAudit = MemoryLoginAudit(database: self)
         stores.procedures = MemoryProcedures()
         stores.calendar = MemoryCalendar()
-        stores.dossiers = dossiers
-        stores.evaluations = evaluations
+        stores.dossiers = scripted.dossiers
+        stores.evaluations = scripted.evaluations
+        stores.feed = scripted.feed
+        stores.webhooks = scripted.webhooks
         return stores
     }
 }

@@ -18,10 +18,9 @@ public struct TestEnvironment: Sendable {
     public enum Storage: Sendable, CaseIterable {
         /// The shared PostgreSQL test database, over real HTTP.
         case postgres
-        /// In-memory account and catalog stores (`MemoryStores`), scripted dossiers and evaluation
-        /// figures (`ScriptedDossiers`, `ScriptedEvaluations`), through the router without a socket: no
-        /// database. The portal feed and webhooks are out of reach (their stores sit on a pool that
-        /// never connects).
+        /// In-memory account, catalog and webhook stores (`MemoryStores`, `MemoryWebhooks`), scripted
+        /// dossiers, evaluation figures and change feed (`ScriptedDossiers`, `ScriptedEvaluations`,
+        /// `ScriptedFeed`), through the router without a socket: no database.
         case memory
     }
 
@@ -50,6 +49,7 @@ public struct TestEnvironment: Sendable {
 ///   - storage: `.postgres` (the default) or `.memory`.
 ///   - dossiers: with `.memory`, what the dossier store answers (by default, an empty store).
 ///   - evaluations: with `.memory`, the evaluation figures (by default, zeros).
+///   - feed, webhooks: with `.memory`, the change feed (by default, empty) and the webhooks.
 ///   - clock: the server's clock (a `ManualClock().serverClock` to control time).
 ///   - environment: environment variables read by `ServerConfiguration(environment:)`, over the test defaults.
 ///   - configure: last changes to the configuration.
@@ -58,6 +58,8 @@ public func withTestApp<Value: Sendable>(
     storage: TestEnvironment.Storage = .postgres,
     dossiers: ScriptedDossiers = ScriptedDossiers(),
     evaluations: ScriptedEvaluations = ScriptedEvaluations(),
+    feed: ScriptedFeed = ScriptedFeed(),
+    webhooks: MemoryWebhooks = MemoryWebhooks(),
     clock: ServerClock = .system,
     environment: [String: String] = [:],
     configure: (inout ServerConfiguration) -> Void = { _ in },
@@ -83,7 +85,9 @@ public func withTestApp<Value: Sendable>(
         configure(&configuration)
         let pool = PostgresPool(
             configuration: try PostgresConfiguration(url: databaseURL), poolConfiguration: .init(maxConnections: 1), logger: TestDatabase.logger)
-        let stores = MemoryDatabase().stores(pool: pool, configuration: configuration, dossiers: dossiers, evaluations: evaluations)
+        let stores = MemoryDatabase().stores(
+            pool: pool, configuration: configuration,
+            scripted: .init(dossiers: dossiers, evaluations: evaluations, feed: feed, webhooks: webhooks))
         let app = try buildApplication(
             stores: stores, pool: pool, configuration: configuration, logger: TestDatabase.logger, clock: clock, customizeRouter: customizeRouter)
         do {

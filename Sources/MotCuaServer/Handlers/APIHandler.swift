@@ -17,9 +17,9 @@ struct APIHandler: APIProtocol {
     let procedures: any ProcedureStoring
     let dossiers: any DossierStoring
     let evaluations: any EvaluationStoring
-    let feed: EventFeed
+    let feed: any ChangeFeedStoring
     let feedSignal: FeedSignal
-    let webhooks: WebhookStore
+    let webhooks: any WebhookStoring
     let apiKeys: any APIKeyStoring
     let calendarStore: any CalendarStoring
     let calendars: CalendarProvider

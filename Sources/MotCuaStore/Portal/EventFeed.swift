@@ -12,9 +12,13 @@ public struct FeedEvent: Sendable, Hashable {
     /// The `PortalDossier` JSON object written with the change (`motcua_portal_dossier`).
     public var dossierJSON: String
 
+}
+
+extension FeedEvent {
     /// The columns `init(row:at:)` reads, from `outbox o`.
     static let columns = "o.position, o.topic, o.occurred_at, o.payload->>'code', o.payload::text"
 
+    /// Decodes `columns` from `index` on. (An extension, so the memberwise initializer stays for tests.)
     init(row: PostgresRow, at index: Int = 0) throws {
         id = try row.decode(Int64.self, at: index)
         type = try row.decode(String.self, at: index + 1)
