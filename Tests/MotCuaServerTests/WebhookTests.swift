@@ -134,13 +134,15 @@ extension APIClient {
             try await withTestApp(environment: webhookEnvironment()) { client, env in
                 try await withTestApp(environment: webhookEnvironment()) { _, _ in
                     let world = try await env.makeDossierWorld()
-                    _ = try await client.createWebhook(.init(url: url), as: world.admin)
+                    let webhook = try await client.createWebhook(.init(url: url), as: world.admin).value1
                     try await withThrowingTaskGroup(of: Void.self) { group in
                         for _ in 0..<20 { group.addTask { _ = try await client.file(world.body(), as: world.reception) } }
                         try await group.waitForAll()
                     }
-                    #expect(try await eventually { receiver.delivered.count >= 20 })
-                    try await Task.sleep(for: .milliseconds(300))
+                    // Each attempt follows a claim, which counts it: 20 delivered after one attempt each
+                    // means no event was sent twice, now or later.
+                    #expect(try await eventually { try await client.deliveries(webhook.id, state: "delivered", as: world.admin).items.count == 20 })
+                    #expect(try await client.deliveries(webhook.id, as: world.admin).items.allSatisfy { $0.attempts == 1 })
                     #expect(receiver.received.count == 20 && Set(receiver.received.map(\.eventID)).count == 20)
                 }
             }

@@ -69,7 +69,7 @@ public struct EventFeed: Sendable {
 
     /// The highest position given so far (0 before any).
     public func lastPosition() async throws -> Int64 {
-        try await pool.query("SELECT coalesce(max(position), 0) FROM outbox").first!.decode(Int64.self, at: 0)
+        try await pool.query("SELECT coalesce(max(position), 0) FROM outbox").first?.decode(Int64.self, at: 0) ?? 0
     }
 
     /// The province's events after position `after`, oldest first.
