@@ -76,4 +76,23 @@ import Yams
         #expect(unit.properties["name"]?.violation(ofParameter: " Xã ") == nil)
         #expect(unit.properties["code"]?.violation(ofParameter: "h15") == "must be an agency code of 1-35 upper-case letters, digits and dots, such as H15.50.05.13")
     }
+
+    /// In a flow mapping (`{ type: string, description: ... }`) an unquoted comma ends the text: what
+    /// follows becomes a key of its own without a value, and the description reaches readers cut short.
+    @Test func noTextOfTheContractIsCutShortByAComma() throws {
+        let contract = try Yams.load(yaml: String(decoding: try MotCuaContract.document(), as: UTF8.self))
+        var cut: [String] = []
+        func walk(_ node: Any?, _ path: String) {
+            if let map = node as? [String: Any?] {
+                for (key, value) in map {
+                    if value == nil || value is NSNull { cut.append("\(path)/\(key)") }
+                    walk(value ?? nil, "\(path)/\(key)")
+                }
+            } else if let list = node as? [Any?] {
+                for (index, item) in list.enumerated() { walk(item ?? nil, "\(path)[\(index)]") }
+            }
+        }
+        walk(contract, "")
+        #expect(cut.isEmpty, "keys without a value (quote the text before them): \(cut.sorted())")
+    }
 }

@@ -251,7 +251,7 @@ public struct APIKey: Codable, Hashable, Sendable, SchemaBacked {
     public var id: Int64 { schema.id }
     public var name: String { schema.name }
 
-    /// The key's first 12 characters
+    /// The key's first 12 characters, to recognise it.
     public var prefix: String { schema.prefix }
 
     public var createdAt: Date { schema.createdAt }

@@ -377,7 +377,7 @@ public struct DossierCounts: Codable, Hashable, Sendable, SchemaBacked {
     /// Not finished: submitted, received, in progress, waiting for a supplement or a payment.
     public var open: Int { schema.open }
 
-    /// Every status
+    /// Every status, 0 included.
     public var byStatus: [DossierStatus: Int] { DossierStatus.keyed(schema.byStatus.additionalProperties) }
 
     /// Open and past the due date (a waiting dossier as of the start of its wait).
@@ -429,7 +429,7 @@ public struct HistoryEvent: Codable, Hashable, Sendable, SchemaBacked {
 
     public var reason: String? { schema.reason }
 
-    /// Action details (assignee
+    /// Action details (assignee, items asked for, amounts, dates).
     public var data: [String: JSONValue] { JSONValue.object(schema.data.additionalProperties.value) }
 }
 

@@ -16,7 +16,7 @@ public struct UnitEvaluation: Codable, Hashable, Sendable, SchemaBacked {
     public var from: String { schema.from }
     public var to: String { schema.to }
 
-    /// The instant open dossiers are judged at (end of the period
+    /// The instant open dossiers are judged at (end of the period, or now).
     public var asOf: Date { schema.asOf }
 
     /// Received or processed in the period (the 766 denominator).
@@ -25,7 +25,7 @@ public struct UnitEvaluation: Codable, Hashable, Sendable, SchemaBacked {
     /// Received in the period.
     public var received: Int { schema.received }
 
-    /// Finished (result ready
+    /// Finished (result ready, stopped, withdrawn) in the period.
     public var finished: Int { schema.finished }
 
     /// Still open at `asOf`.
@@ -37,7 +37,8 @@ public struct UnitEvaluation: Codable, Hashable, Sendable, SchemaBacked {
     public var timeliness: TimelinessCounts { TimelinessCounts(schema: schema.timeliness) }
     public var onTimeRate: Double? { schema.onTimeRate?.value }
 
-    /// Mean time taken by finished dossiers
+    /// Mean time taken by finished dossiers, in working days (working hours ÷ 8), every wait for the citizen excluded;
+    /// null when none finished.
     public var averageProcessingDays: Double? { schema.averageProcessingDays?.value }
 
     /// 90th percentile of the same; null when none finished in the period.
@@ -234,12 +235,12 @@ public struct OfficerEvaluation: Codable, Hashable, Sendable, SchemaBacked {
     /// deadline as it stood then, so a past week's figures never change.
     public var due: Int { schema.due }
 
-    /// Steps overdue from earlier weeks
+    /// Steps overdue from earlier weeks, still open (and not paused) at the end of the week.
     public var carriedOver: Int { schema.carriedOver }
 
     public var completedOnTime: Int { schema.completedOnTime }
 
-    /// Due or carried over
+    /// Due or carried over, not completed by the deadline.
     public var late: Int { schema.late }
 
     /// Still open and past the deadline.
@@ -317,7 +318,8 @@ public struct ProcedureEvaluation: Codable, Hashable, Sendable, SchemaBacked {
     public var finished: Int { schema.finished }
     public var statutory: ProcessingTime { ProcessingTime(schema: schema.statutory) }
 
-    /// Mean time taken by finished dossiers
+    /// Mean time taken by finished dossiers, in the statutory unit, every wait for the citizen excluded; null when none
+    /// finished.
     public var averageTime: Double? { schema.averageTime?.value }
 
     /// 90th percentile of the same; null when none finished.

@@ -90,7 +90,7 @@ public struct PortalDossier: Codable, Hashable, Sendable, SchemaBacked {
 
     public var status: DossierStatus { DossierStatus(schema.status) }
 
-    /// The national name of the status
+    /// The national name of the status, in Vietnamese.
     public var statusName: String { schema.statusName }
 
     public var procedure: PortalDossier.ProcedureVersion { PortalDossier.ProcedureVersion(schema: schema.procedure) }
@@ -113,10 +113,10 @@ public struct PortalDossier: Codable, Hashable, Sendable, SchemaBacked {
     /// The due instant.
     public var dueAt: Date? { schema.dueAt }
 
-    /// The date promised to the citizen (an apology's new date
+    /// The date promised to the citizen (an apology's new date, else the due date).
     public var appointmentDate: String? { schema.appointmentDate }
 
-    /// When handling ended (result ready
+    /// When handling ended (result ready, refused, stopped, withdrawn).
     public var finishedAt: Date? { schema.finishedAt }
 
     /// At the time of the change: early / on time / late once finished, within deadline / overdue while open.
@@ -325,7 +325,7 @@ public struct WebhookDelivery: Codable, Hashable, Sendable, SchemaBacked {
     /// The receiver's HTTP status at the last attempt.
     public var lastStatus: Int? { schema.lastStatus }
 
-    /// Why the last attempt failed (status
+    /// Why the last attempt failed (status, timeout, connection refused).
     public var lastError: String? { schema.lastError }
 
     public var deliveredAt: Date? { schema.deliveredAt }
