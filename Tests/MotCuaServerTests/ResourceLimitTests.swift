@@ -24,14 +24,16 @@ import Testing
         }
     }
 
-    /// A route under `/v1/evaluations` (so guarded as a report) that waits and records how it ended.
-    static func slowReport(_ router: Router<AppRequestContext>, ended: EndLog) {
+    /// A route under `/v1/evaluations` (so guarded as a report) that records its start, runs until
+    /// `log` is released, and records how it ended.
+    static func slowReport(_ router: Router<AppRequestContext>, log: ReportLog) {
         router.get("/v1/evaluations/test/slow") { _, _ -> String in
+            log.append("started")
             do {
-                try await Task.sleep(for: .seconds(3))
-                ended.append("finished")
+                while !log.released { try await Task.sleep(for: .milliseconds(10)) }
+                log.append("finished")
             } catch {
-                ended.append("cancelled")
+                log.append("cancelled")
                 throw error
             }
             return "done"
@@ -39,34 +41,36 @@ import Testing
     }
 
     @Test func aUserRunsAtMostTheirShareOfReportsAtOnce() async throws {
-        let ended = EndLog()
-        try await withTestApp(environment: ["MOTCUA_REPORTS_PER_USER": "1"], customizeRouter: { Self.slowReport($0, ended: ended) }) {
+        let log = ReportLog()
+        try await withTestApp(environment: ["MOTCUA_REPORTS_PER_USER": "1"], customizeRouter: { Self.slowReport($0, log: log) }) {
             client, env in
             let world = try await env.makeDossierWorld()
             async let first = client.parallel("GET", "/v1/evaluations/test/slow", token: world.leader.token)
-            try await Task.sleep(for: .milliseconds(300))
+            try await log.waitFor(started: 1)
             let second = try await client.parallel("GET", "/v1/evaluations/test/slow", token: world.leader.token)
             #expect(second.status == 503 && second.headers["retry-after"] == "2")
             #expect(try second.decode(Problem.self).code == "busy")
-            // Another user is not held back by this one.
-            let other = try await client.parallel("GET", "/v1/evaluations/test/slow", token: world.auditor.token)
-            #expect(other.status == 200)
+            // Another user is not held back by this one: their report starts while the first runs.
+            async let other = client.parallel("GET", "/v1/evaluations/test/slow", token: world.auditor.token)
+            try await log.waitFor(started: 2)
+            log.release()
+            #expect(try await other.status == 200)
             #expect(try await first.status == 200)
         }
     }
 
     @Test func aReportWhoseClientLeavesIsCancelled() async throws {
-        let ended = EndLog()
-        try await withTestApp(customizeRouter: { Self.slowReport($0, ended: ended) }) { client, env in
+        let log = ReportLog()
+        try await withTestApp(customizeRouter: { Self.slowReport($0, log: log) }) { client, env in
             let world = try await env.makeDossierWorld()
             let channel = try await RawHTTP.connect(port: try #require(client.port))
             try await channel.executeThenClose { _, outbound in
                 try await outbound.write(ByteBuffer(string: "GET /v1/evaluations/test/slow HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer \(world.leader.token)\r\n\r\n"))
-                try await Task.sleep(for: .milliseconds(300))
+                try await log.waitFor(started: 1)
             }
-            let deadline = ContinuousClock.now + .seconds(2)
-            while ended.values.isEmpty, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-            #expect(ended.values == ["cancelled"])
+            let deadline = ContinuousClock.now + .seconds(10)
+            while log.values == ["started"], ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(log.values == ["started", "cancelled"])
         }
     }
 
@@ -96,9 +100,23 @@ import Testing
     }
 }
 
-/// How the test routes ended, appended to from their handlers.
-final class EndLog: Sendable {
-    private let mutex = Mutex<[String]>([])
-    var values: [String] { mutex.withLock { $0 } }
-    func append(_ value: String) { mutex.withLock { $0.append(value) } }
+/// How the test reports started and ended, appended to from their handlers, and the switch that
+/// lets them finish.
+final class ReportLog: Sendable {
+    private let state = Mutex<(values: [String], released: Bool)>(([], false))
+    var values: [String] { state.withLock { $0.values } }
+    var released: Bool { state.withLock { $0.released } }
+    func append(_ value: String) { state.withLock { $0.values.append(value) } }
+    func release() { state.withLock { $0.released = true } }
+
+    struct NotStarted: Error {}
+
+    /// Returns once `count` reports have started; throws `NotStarted` after 10 s.
+    func waitFor(started count: Int) async throws {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while values.filter({ $0 == "started" }).count < count {
+            guard ContinuousClock.now < deadline else { throw NotStarted() }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+    }
 }
