@@ -12,6 +12,7 @@ import MotCuaTestSupport
 import NIOCore
 import NIOPosix
 import ServiceLifecycle
+import Synchronization
 import Testing
 
 /// Start-up, readiness and shutdown of whole applications.
@@ -21,10 +22,12 @@ import Testing
         let port = try await freePort()
         let configuration = try testConfiguration(databaseURL: url, environment: ["MOTCUA_PORT": "\(port)"])
         let (started, startedSignal) = AsyncStream<Void>.makeStream()
+        // The request runs until the shutdown has begun, so it is surely in flight when it begins.
+        let shuttingDown = Mutex(false)
         let app = try buildApplication(configuration: configuration, logger: TestDatabase.logger) { router in
             router.get("/v1/test/slow") { _, _ -> String in
                 startedSignal.yield()
-                try await Task.sleep(for: .milliseconds(1500))
+                while !shuttingDown.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
                 return "finished"
             }
         }
@@ -48,6 +51,7 @@ import Testing
             }
             try #require(reachedHandler, "the slow request never reached its handler")
             await services.triggerGracefulShutdown()
+            shuttingDown.withLock { $0 = true }
             let response = try await slow
             #expect(response.status == .ok)
             #expect(response.body.map { String(buffer: $0) } == "finished")
