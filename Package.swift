@@ -178,8 +178,8 @@ let package = Package(
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: swiftSettings),
         .testTarget(name: "MotCuaFoundationTests", dependencies: ["MotCuaFoundation"], swiftSettings: swiftSettings),
         /// The harness the test targets share: the test database, pools, fixture names, the server
-        /// configuration tests run with, the app under test (on PostgreSQL or on in-memory stores),
-        /// its HTTP client, fixtures and problem assertions.
+        /// configuration tests run with, the app under test (on PostgreSQL, or on in-memory and scripted
+        /// stores), its HTTP client, fixtures and problem assertions.
         .target(
             name: "MotCuaTestSupport",
             dependencies: [
@@ -216,7 +216,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        /// Handler tests through the real router on in-memory account and catalog stores: no database.
+        /// Handler tests through the real router on in-memory account, catalog and webhook stores and
+        /// scripted dossiers, evaluations and change feed: no database.
         .testTarget(
             name: "MotCuaHandlerTests",
             dependencies: [
