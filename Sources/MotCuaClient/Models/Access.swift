@@ -11,11 +11,18 @@ public struct User: Codable, Hashable, Sendable, SchemaBacked {
 
     public func encode(to encoder: any Encoder) throws { try schema.encode(to: encoder) }
 
+    /// Lower-case letters, digits, `.`, `_`, `-`; unique.
     public var username: String { schema.username }
+
     public var fullName: String { schema.fullName }
     public var unitCode: String { schema.unitCode }
+
+    /// What the account may do (an admin holds every role but national_admin).
     public var roles: [Role] { schema.roles.map(Role.init) }
+
+    /// False once deactivated: it cannot log in and its tokens and API keys are revoked.
     public var active: Bool { schema.active }
+
     public var createdAt: Date { schema.createdAt }
 }
 
@@ -104,6 +111,7 @@ public struct UserPatch: Codable, Hashable, Sendable, SchemaBacked {
         set { schema.unitCode = newValue }
     }
 
+    /// The complete new list of roles (not added to the old one).
     public var roles: [Role]? {
         get { schema.roles?.map(Role.init) }
         set { schema.roles = newValue?.map(\.schema) }
@@ -141,6 +149,8 @@ public struct Unit: Codable, Hashable, Sendable, SchemaBacked {
     public var name: String { schema.name }
     public var province: String { schema.province }
     public var kind: UnitKind { UnitKind(schema.kind) }
+
+    /// When the unit was registered.
     public var createdAt: Date { schema.createdAt }
 }
 
@@ -204,7 +214,9 @@ public struct TokenResponse: Codable, Hashable, Sendable, SchemaBacked {
     /// Send as `Authorization: Bearer <token>`.
     public var token: String { schema.token }
 
+    /// When the token stops working; log in again after it.
     public var expiresAt: Date { schema.expiresAt }
+
     public var user: User { User(schema: schema.user) }
 }
 
@@ -229,6 +241,7 @@ public struct LoginAttempt: Codable, Hashable, Sendable, SchemaBacked {
     /// The client's IP address (behind trusted proxies, the forwarded one).
     public var clientAddress: String? { schema.clientAddress }
 
+    /// The `User-Agent` the attempt was sent with.
     public var userAgent: String? { schema.userAgent }
 }
 
@@ -255,11 +268,14 @@ public struct APIKey: Codable, Hashable, Sendable, SchemaBacked {
     public var prefix: String { schema.prefix }
 
     public var createdAt: Date { schema.createdAt }
+
+    /// When the key stops working; never when null.
     public var expiresAt: Date? { schema.expiresAt }
 
     /// Last authentication with it (updated at most once a minute).
     public var lastUsedAt: Date? { schema.lastUsedAt }
 
+    /// When the key was revoked; it works no more.
     public var revokedAt: Date? { schema.revokedAt }
 }
 

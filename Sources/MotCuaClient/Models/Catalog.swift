@@ -14,14 +14,21 @@ public struct Procedure: Codable, Hashable, Sendable, SchemaBacked {
     public var code: String { schema.code }
     public var name: String { schema.name }
     public var field: String { schema.field }
+
+    /// Each publication is a new version; a dossier keeps the version it was filed under.
     public var version: Int { schema.version }
+
     public var processingTime: ProcessingTime { ProcessingTime(schema: schema.processingTime) }
     public var cutoffTime: String { schema.cutoffTime }
     public var fee: Fee { Fee(schema: schema.fee) }
     public var documents: [DocumentComponent] { schema.documents.map(DocumentComponent.init(schema:)) }
     public var steps: [ProcessStep] { schema.steps.map(ProcessStep.init(schema:)) }
     public var onlineLevel: OnlineLevel { OnlineLevel(schema.onlineLevel) }
+
+    /// The legal documents the procedure rests on.
     public var legalBasis: String { schema.legalBasis }
+
+    /// What the citizen receives.
     public var result: String { schema.result }
 
     /// When this version was published.
@@ -212,16 +219,19 @@ public struct DocumentComponent: Codable, Hashable, Sendable, SchemaBacked {
         set { schema.name = newValue }
     }
 
+    /// How many copies the applicant brings.
     public var copies: Int {
         get { schema.copies }
         set { schema.copies = newValue }
     }
 
+    /// The dossier is incomplete without it.
     public var mandatory: Bool {
         get { schema.mandatory }
         set { schema.mandatory = newValue }
     }
 
+    /// Where the blank form can be downloaded.
     public var formUrl: String? {
         get { schema.formUrl }
         set { schema.formUrl = newValue }
@@ -259,6 +269,7 @@ public struct ProcessStep: Codable, Hashable, Sendable, SchemaBacked {
         set { schema.name = newValue }
     }
 
+    /// The role of the officer who performs the step.
     public var role: StepRole {
         get { StepRole(schema.role) }
         set { schema.role = newValue.schema }
@@ -296,6 +307,8 @@ public struct CalendarYear: Codable, Hashable, Sendable, SchemaBacked {
     public func encode(to encoder: any Encoder) throws { try schema.encode(to: encoder) }
 
     public var year: Int { schema.year }
+
+    /// The special days of the year, in date order.
     public var days: [CalendarDay] { schema.days.map(CalendarDay.init(schema:)) }
 }
 

@@ -21,7 +21,10 @@ public struct Dossier: Codable, Hashable, Sendable, SchemaBacked {
     public var handlingUnit: String { schema.handlingUnit }
     public var channel: Channel { Channel(schema.channel) }
     public var status: DossierStatus { DossierStatus(schema.status) }
+
+    /// The national status code (1-10) of `status`.
     public var statusCode: Int { schema.statusCode }
+
     public var applicant: Applicant { Applicant(schema: schema.applicant) }
     public var documents: [FiledDocument] { schema.documents.map(FiledDocument.init(schema:)) }
     public var note: String? { schema.note }
@@ -32,6 +35,7 @@ public struct Dossier: Codable, Hashable, Sendable, SchemaBacked {
     /// Acceptance time (the clock starts from it).
     public var receivedAt: Date? { schema.receivedAt }
 
+    /// The working day the clock starts: the acceptance day, or the next working day after the cut-off time.
     public var startDate: String? { schema.startDate }
 
     /// The legal due date (moved only by supplement waits).
@@ -47,9 +51,16 @@ public struct Dossier: Codable, Hashable, Sendable, SchemaBacked {
     public var assignee: String? { schema.assignee }
 
     public var currentStep: CurrentStep? { schema.currentStep.map(CurrentStep.init(schema:)) }
+
+    /// How many supplement requests (Form 02) were sent; more than one per handling unit breaks the once-only rule.
     public var supplementRequests: Int { schema.supplementRequests }
+
+    /// An apology letter (Form 04) with a new appointment date was issued.
     public var apologized: Bool { schema.apologized }
+
+    /// When handling ended (result ready, refused, stopped or withdrawn).
     public var finishedAt: Date? { schema.finishedAt }
+
     public var timeliness: Timeliness? { schema.timeliness.map(Timeliness.init) }
     public var fees: Fees { Fees(schema: schema.fees) }
 
@@ -70,6 +81,8 @@ public struct Dossier: Codable, Hashable, Sendable, SchemaBacked {
     public var version: Int { schema.version }
 
     public var createdAt: Date { schema.createdAt }
+
+    /// The last change; the version moves with it.
     public var updatedAt: Date { schema.updatedAt }
 }
 
@@ -135,6 +148,7 @@ public struct DossierInput: Codable, Hashable, Sendable, SchemaBacked {
         set { schema.documents = newValue.map(\.schema) }
     }
 
+    /// A note for the officers.
     public var note: String? {
         get { schema.note }
         set { schema.note = newValue }
@@ -217,6 +231,7 @@ public struct FiledDocument: Codable, Hashable, Sendable, SchemaBacked {
         set { schema.code = newValue }
     }
 
+    /// The name of the document as filed.
     public var name: String {
         get { schema.name }
         set { schema.name = newValue }
@@ -271,6 +286,8 @@ public struct ProcedureRef: Codable, Hashable, Sendable, SchemaBacked {
 
     public var code: String { schema.code }
     public var name: String { schema.name }
+
+    /// The version the dossier was filed under, whose rules it follows.
     public var version: Int { schema.version }
 }
 
@@ -290,6 +307,7 @@ public struct CurrentStep: Codable, Hashable, Sendable, SchemaBacked {
     /// Username holding the dossier.
     public var assignee: String { schema.assignee }
 
+    /// When the dossier was handed over to the assignee.
     public var openedAt: Date { schema.openedAt }
 
     /// The step's deadline; when a supplement wait ends it moves forward by the office time waited.
@@ -315,6 +333,7 @@ public struct Fees: Codable, Hashable, Sendable, SchemaBacked {
     /// VND received so far.
     public var paid: Int64 { schema.paid }
 
+    /// Each payment, oldest first.
     public var payments: [Payment] { schema.payments.map(Payment.init(schema:)) }
 }
 
@@ -330,6 +349,8 @@ public struct Payment: Codable, Hashable, Sendable, SchemaBacked {
 
     public var amount: Int64 { schema.amount }
     public var channel: PaymentChannel { PaymentChannel(schema.channel) }
+
+    /// When the payment was recorded.
     public var at: Date { schema.at }
 }
 
@@ -372,6 +393,7 @@ public struct DossierCounts: Codable, Hashable, Sendable, SchemaBacked {
     /// The instant open dossiers are judged at.
     public var asOf: Date { schema.asOf }
 
+    /// Every dossier counted, in any status.
     public var total: Int { schema.total }
 
     /// Not finished: submitted, received, in progress, waiting for a supplement or a payment.
@@ -422,11 +444,13 @@ public struct HistoryEvent: Codable, Hashable, Sendable, SchemaBacked {
     /// The control-slip step opened or closed.
     public var step: String? { schema.step }
 
+    /// The deadline of the step opened by this handover.
     public var stepDeadline: Date? { schema.stepDeadline }
 
     /// How the closed step finished against its deadline.
     public var timeliness: StepTimeliness? { schema.timeliness.map(StepTimeliness.init) }
 
+    /// The reason given (refusal, supplement request, stop, withdrawal, apology), or the note of a handover or result.
     public var reason: String? { schema.reason }
 
     /// Action details (assignee, items asked for, amounts, dates).

@@ -44,13 +44,18 @@ public struct UnitEvaluation: Codable, Hashable, Sendable, SchemaBacked {
     /// 90th percentile of the same; null when none finished in the period.
     public var p90ProcessingDays: Double? { schema.p90ProcessingDays?.value }
 
+    /// Supplement requests (Form 02) sent in the period.
     public var supplementRequests: Int { schema.supplementRequests }
 
     /// Must be 0 under the one-request rule.
     public var dossiersWithSeveralSupplements: Int { schema.dossiersWithSeveralSupplements }
 
+    /// Apology letters (Form 04) issued in the period.
     public var apologies: Int { schema.apologies }
+
+    /// Dossiers filed online in the period.
     public var onlineSubmitted: Int { schema.onlineSubmitted }
+
     public var onlineRate: Double? { schema.onlineRate?.value }
     public var onlinePaymentRate: Double? { schema.onlinePaymentRate?.value }
     public var digitisationRate: Double? { schema.digitisationRate?.value }
@@ -68,10 +73,19 @@ public struct TimelinessCounts: Codable, Hashable, Sendable, SchemaBacked {
 
     public func encode(to encoder: any Encoder) throws { try schema.encode(to: encoder) }
 
+    /// Finished before the due date.
     public var early: Int { schema.early }
+
+    /// Finished on the due date.
     public var onTime: Int { schema.onTime }
+
+    /// Finished after the due date, or after a second supplement request.
     public var late: Int { schema.late }
+
+    /// Still open, not past the due date.
     public var withinDeadline: Int { schema.withinDeadline }
+
+    /// Still open past the due date, or after a second supplement request.
     public var overdue: Int { schema.overdue }
 }
 
@@ -85,6 +99,7 @@ public struct RatingSummary: Codable, Hashable, Sendable, SchemaBacked {
 
     public func encode(to encoder: any Encoder) throws { try schema.encode(to: encoder) }
 
+    /// Ratings given in the period.
     public var count: Int { schema.count }
 
     /// Mean of the 0-18 totals; null when nothing was rated.
@@ -116,6 +131,7 @@ public struct Index766: Codable, Hashable, Sendable, SchemaBacked {
     /// when nothing is applicable.
     public var scaledPoints: Double? { schema.scaledPoints?.value }
 
+    /// The most points of the index (100).
     public var maxPoints: Double { schema.maxPoints }
 
     /// The maximum of the indicators that could be measured.
@@ -140,7 +156,9 @@ public struct Index766Group: Codable, Hashable, Sendable, SchemaBacked {
     /// Sum of the group's applicable indicators; null when none is applicable.
     public var points: Double? { schema.points?.value }
 
+    /// The most points the group can give.
     public var maxPoints: Double { schema.maxPoints }
+
     public var indicators: [Index766Indicator] { schema.indicators.map(Index766Indicator.init(schema:)) }
 }
 
@@ -162,12 +180,14 @@ public struct Index766Indicator: Codable, Hashable, Sendable, SchemaBacked {
     /// of the index.
     public var points: Double? { schema.points?.value }
 
+    /// The most points the indicator can give.
     public var maxPoints: Double { schema.maxPoints }
 
     /// Full points at or above this rate; below it points = rate × max ÷ threshold. Null when the indicator is not
     /// rate-based here.
     public var threshold: Double? { schema.threshold?.value }
 
+    /// How the figure was computed, or why it does not apply.
     public var note: String? { schema.note }
 }
 
@@ -238,6 +258,7 @@ public struct OfficerEvaluation: Codable, Hashable, Sendable, SchemaBacked {
     /// Steps overdue from earlier weeks, still open (and not paused) at the end of the week.
     public var carriedOver: Int { schema.carriedOver }
 
+    /// Steps handed over by their deadline.
     public var completedOnTime: Int { schema.completedOnTime }
 
     /// Due or carried over, not completed by the deadline.
@@ -279,10 +300,17 @@ public struct WeekEvaluation: Codable, Hashable, Sendable, SchemaBacked {
     /// Due plus carried over.
     public var stepsDue: Int { schema.stepsDue }
 
+    /// Steps handed over by their deadline.
     public var stepsCompletedOnTime: Int { schema.stepsCompletedOnTime }
+
     public var completionRate: Double? { schema.completionRate?.value }
+
+    /// Dossiers received or processed in the week.
     public var dossiers: Int { schema.dossiers }
+
+    /// Of them, early, on time or within the deadline.
     public var onTime: Int { schema.onTime }
+
     public var onTimeRate: Double? { schema.onTimeRate?.value }
 }
 
@@ -315,7 +343,10 @@ public struct ProcedureEvaluation: Codable, Hashable, Sendable, SchemaBacked {
     public var code: String { schema.code }
     public var name: String { schema.name }
     public var dossiers: Int { schema.dossiers }
+
+    /// Finished in the period.
     public var finished: Int { schema.finished }
+
     public var statutory: ProcessingTime { ProcessingTime(schema: schema.statutory) }
 
     /// Mean time taken by finished dossiers, in the statutory unit, every wait for the citizen excluded; null when none

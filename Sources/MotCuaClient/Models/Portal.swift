@@ -238,6 +238,7 @@ public struct Webhook: Codable, Hashable, Sendable, SchemaBacked {
     /// Deliveries waiting or being retried.
     public var pending: Int { schema.pending }
 
+    /// Deliveries that reached the receiver.
     public var delivered: Int { schema.delivered }
 
     /// Deliveries given up after the last attempt.
@@ -315,11 +316,14 @@ public struct WebhookDelivery: Codable, Hashable, Sendable, SchemaBacked {
     public var eventType: EventType { EventType(schema.eventType) }
     public var dossierCode: String { schema.dossierCode }
     public var state: DeliveryState { DeliveryState(schema.state) }
+
+    /// Attempts made so far.
     public var attempts: Int { schema.attempts }
 
     /// For a pending delivery, when it is tried next; absent while it waits for an earlier delivery of its dossier.
     public var nextAttemptAt: Date? { schema.nextAttemptAt }
 
+    /// When the latest attempt was made.
     public var lastAttemptAt: Date? { schema.lastAttemptAt }
 
     /// The receiver's HTTP status at the last attempt.
@@ -328,7 +332,9 @@ public struct WebhookDelivery: Codable, Hashable, Sendable, SchemaBacked {
     /// Why the last attempt failed (status, timeout, connection refused).
     public var lastError: String? { schema.lastError }
 
+    /// When the receiver accepted it (a 2xx answer).
     public var deliveredAt: Date? { schema.deliveredAt }
+
     public var createdAt: Date { schema.createdAt }
 }
 

@@ -13,15 +13,23 @@ public struct PublicDossier: Codable, Hashable, Sendable, SchemaBacked {
 
     public var code: String { schema.code }
     public var status: DossierStatus { DossierStatus(schema.status) }
+
+    /// The national status code (1-10) of `status`.
     public var statusCode: Int { schema.statusCode }
+
     public var procedureName: String { schema.procedureName }
 
     /// Masked, e.g. `N*** T** Á**`.
     public var applicantName: String { schema.applicantName }
 
     public var receivedAt: Date? { schema.receivedAt }
+
+    /// The legal due date.
     public var dueDate: String? { schema.dueDate }
+
+    /// The date promised to the citizen.
     public var appointmentDate: String? { schema.appointmentDate }
+
     public var finishedAt: Date? { schema.finishedAt }
     public var timeliness: Timeliness? { schema.timeliness.map(Timeliness.init) }
 }
@@ -84,46 +92,55 @@ public struct RatingScores: Codable, Hashable, Sendable, SchemaBacked {
 
     public func encode(to encoder: any Encoder) throws { try schema.encode(to: encoder) }
 
+    /// Total time against the legal limit, 0-2.
     public var i1: Int {
         get { schema.i1 }
         set { schema.i1 = newValue }
     }
 
+    /// Time taken by each unit that handled it, 0-2.
     public var i2: Int {
         get { schema.i2 }
         set { schema.i2 = newValue }
     }
 
+    /// How often the applicant had to come back, 0-2.
     public var i3: Int {
         get { schema.i3 }
         set { schema.i3 = newValue }
     }
 
+    /// How many agencies the applicant had to contact, 0-2.
     public var i4: Int {
         get { schema.i4 }
         set { schema.i4 = newValue }
     }
 
+    /// Handled through the one-stop desk, 0-2.
     public var i5: Int {
         get { schema.i5 }
         set { schema.i5 = newValue }
     }
 
+    /// The procedure was published, 0-2.
     public var i6: Int {
         get { schema.i6 }
         set { schema.i6 = newValue }
     }
 
+    /// The officers' attitude, 0-2.
     public var i7: Int {
         get { schema.i7 }
         set { schema.i7 = newValue }
     }
 
+    /// Feedback and complaints were handled, 0-2.
     public var i8: Int {
         get { schema.i8 }
         set { schema.i8 = newValue }
     }
 
+    /// The online service worked, 0-2.
     public var i9: Int {
         get { schema.i9 }
         set { schema.i9 = newValue }
@@ -142,7 +159,10 @@ public struct Rating: Codable, Hashable, Sendable, SchemaBacked {
 
     public var code: String { schema.code }
     public var scores: RatingScores { RatingScores(schema: schema.scores) }
+
+    /// The sum of the nine scores, out of 18.
     public var total: Int { schema.total }
+
     public var band: RatingBand { RatingBand(schema.band) }
     public var satisfaction: Satisfaction { Satisfaction(schema.satisfaction) }
     public var comment: String? { schema.comment }
