@@ -46,13 +46,13 @@ import Testing
             client, env in
             let world = try await env.makeDossierWorld()
             async let first = client.parallel("GET", "/v1/evaluations/test/slow", token: world.leader.token)
-            try await log.waitFor(started: 1)
+            try #require(try await log.started(1))
             let second = try await client.parallel("GET", "/v1/evaluations/test/slow", token: world.leader.token)
             #expect(second.status == 503 && second.headers["retry-after"] == "2")
             #expect(try second.decode(Problem.self).code == "busy")
             // Another user is not held back by this one: their report starts while the first runs.
             async let other = client.parallel("GET", "/v1/evaluations/test/slow", token: world.auditor.token)
-            try await log.waitFor(started: 2)
+            try #require(try await log.started(2))
             log.release()
             #expect(try await other.status == 200)
             #expect(try await first.status == 200)
@@ -66,10 +66,9 @@ import Testing
             let channel = try await RawHTTP.connect(port: try #require(client.port))
             try await channel.executeThenClose { _, outbound in
                 try await outbound.write(ByteBuffer(string: "GET /v1/evaluations/test/slow HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer \(world.leader.token)\r\n\r\n"))
-                try await log.waitFor(started: 1)
+                try #require(try await log.started(1))
             }
-            let deadline = ContinuousClock.now + .seconds(10)
-            while log.values == ["started"], ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(try await eventually(timeout: .seconds(10)) { log.values.count == 2 })
             #expect(log.values == ["started", "cancelled"])
         }
     }
@@ -109,14 +108,8 @@ final class ReportLog: Sendable {
     func append(_ value: String) { state.withLock { $0.values.append(value) } }
     func release() { state.withLock { $0.released = true } }
 
-    struct NotStarted: Error {}
-
-    /// Returns once `count` reports have started; throws `NotStarted` after 10 s.
-    func waitFor(started count: Int) async throws {
-        let deadline = ContinuousClock.now + .seconds(10)
-        while values.filter({ $0 == "started" }).count < count {
-            guard ContinuousClock.now < deadline else { throw NotStarted() }
-            try await Task.sleep(for: .milliseconds(10))
-        }
+    /// Whether `count` reports have started within 10 s.
+    func started(_ count: Int) async throws -> Bool {
+        try await eventually(timeout: .seconds(10)) { values.filter { $0 == "started" }.count >= count }
     }
 }

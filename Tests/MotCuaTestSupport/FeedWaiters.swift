@@ -9,14 +9,11 @@ import FoundationNetworking
 /// Returns whether it happened within `timeout`.
 public func waitForFeedWaiters(port: Int, count: Int = 1, timeout: Duration = .seconds(10)) async throws -> Bool {
     let url = URL(string: "http://127.0.0.1:\(port)/metrics")!
-    let deadline = ContinuousClock.now + timeout
-    repeat {
+    return try await eventually(timeout: timeout) {
         let (data, _) = try await URLSession.shared.data(from: url)
         let waiting = String(decoding: data, as: UTF8.self).split(separator: "\n")
             .first { $0.hasPrefix("motcua_feed_waiting_requests ") }
             .flatMap { Double($0.split(separator: " ").last ?? "") }
-        if let waiting, Int(waiting) >= count { return true }
-        try await Task.sleep(for: .milliseconds(10))
-    } while ContinuousClock.now < deadline
-    return false
+        return (waiting ?? 0) >= Double(count)
+    }
 }
