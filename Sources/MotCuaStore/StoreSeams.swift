@@ -25,7 +25,6 @@ public protocol UserStoring: Sendable {
     /// Sets the hash and revokes the user's tokens but `keepingToken` (a hash).
     func setPassword(id: Int64, hash: String, keepingToken: String?) async throws
     func list(province: String?, unit: String?, role: Role?, limit: Int, cursor: String?) async throws -> Page<UserRecord>
-    func adminExists() async throws -> Bool
 }
 
 extension UserStoring {
@@ -100,7 +99,8 @@ extension CalendarStore: CalendarStoring {}
 /// Dossiers (`DossierStore`): intake, the actions and the reads, each in one transaction that applies
 /// the rules of MotCuaDomain to the locked row.
 public protocol DossierStoring: Sendable {
-    /// Files a dossier, or answers a retry of the same `idempotency` key with the first response.
+    /// Files a dossier, or answers a retry of the same `idempotency` key with the first response
+    /// (`render` makes the response kept for retries; it is called only with a key).
     func intake(
         _ request: IntakeRequest, by principal: Principal, now: Date, clock: DeadlineClock, idempotency: IdempotencyKey?,
         render: @Sendable (DossierRecord) throws -> String

@@ -14,7 +14,7 @@ import Testing
         expectSameValues(Channel.init, Components.Schemas.Channel.init)
         expectSameValues(DayType.init, Components.Schemas.DayType.init)
         expectSameValues(ProcessingTime.Unit.init, Components.Schemas.TimeUnit.init)
-        expectSameValues(Satisfaction.init, Components.Schemas.Satisfaction.init)
+        expectSameValues(Satisfaction.init as (Components.Schemas.Satisfaction) -> Satisfaction)
         expectSameValues(ProcedureDefinition.OnlineLevel.init, Components.Schemas.OnlineLevel.init)
         expectSameValues(LoginAttemptRecord.Outcome.init, Components.Schemas.LoginOutcome.init)
         expectSameValues(DeliveryRecord.State.init, Components.Schemas.DeliveryState.init)

@@ -168,10 +168,6 @@ struct MemoryUsers: UserStoring {
         let page = users.filter { user in after.map { user.username > $0 } ?? true }.sorted { $0.username < $1.username }.prefix(limit + 1)
         return Page(fetched: Array(page), limit: limit) { [$0.username] }
     }
-
-    func adminExists() async throws -> Bool {
-        database.state.withLock { $0.users.values.contains { $0.record.active && $0.record.roles.contains(.admin) } }
-    }
 }
 
 struct MemoryTokens: TokenStoring {

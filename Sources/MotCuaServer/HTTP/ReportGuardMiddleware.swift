@@ -35,9 +35,14 @@ struct ReportGuardMiddleware: RouterMiddleware {
         // The task runs `next` while this call awaits the task: `next` does not outlive the call.
         return try await withoutActuallyEscaping(next) { next in
             nonisolated(unsafe) let next = next
-            // Without the handler in the pipeline (a server built without it, or no socket at all) a
-            // disconnect is not noticed, and the report still runs.
-            let gone = try? await context.channel?.pipeline.handler(type: ClientGoneHandler.self).get().gone
+            // Without the handler in the pipeline (a server built without it) a disconnect is not
+            // noticed, and the report still runs; any other failure of the pipeline is one.
+            let gone: EventLoopFuture<Void>?
+            do {
+                gone = try await context.channel?.pipeline.handler(type: ClientGoneHandler.self).get().gone
+            } catch ChannelPipelineError.notFound {
+                gone = nil
+            }
             return try await Self.cancelled(when: gone) { try await next(request, context) }
         }
     }

@@ -19,7 +19,7 @@ extension APIHandler {
             String(decoding: try Self.responseEncoder.encode(Components.Schemas.Dossier(record, now: now, for: principal)), as: UTF8.self)
         }
         let dossier: Components.Schemas.Dossier = switch outcome {
-        case .created(let record, _): .init(record, now: now, for: principal)
+        case .created(let record): .init(record, now: now, for: principal)
         case .replayed(let response): try Self.responseDecoder.decode(Components.Schemas.Dossier.self, from: Data(response.utf8))
         }
         return .created(.init(

@@ -151,16 +151,6 @@ extension Satisfaction {
     }
 }
 
-extension Components.Schemas.Satisfaction {
-    init(_ value: Satisfaction) {
-        self = switch value {
-        case .verySatisfied: .verySatisfied
-        case .satisfied: .satisfied
-        case .dissatisfied: .dissatisfied
-        }
-    }
-}
-
 extension Components.Schemas.RatingBand {
     init(_ value: RatingBand) {
         self = switch value {

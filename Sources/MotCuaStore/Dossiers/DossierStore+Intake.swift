@@ -39,9 +39,9 @@ public struct IdempotencyKey: Sendable, Hashable {
     }
 }
 
-/// The result of an intake: a new dossier and its response, or the response of an earlier identical request.
+/// The result of an intake: a new dossier, or the response of an earlier identical request.
 public enum IntakeOutcome: Sendable {
-    case created(DossierRecord, response: String)
+    case created(DossierRecord)
     case replayed(response: String)
 }
 
@@ -86,8 +86,7 @@ extension DossierStore {
                 try Self.checkDocuments(request, procedure.definition)
                 let insert = try insertQuery(request, handlingUnit, procedure, principal, now: now, clock: clock)
                 guard let idempotency else {
-                    let record = try DossierRecord(row: try await tx.queryCommitting(insert)[0])
-                    return .created(record, response: try render(record))
+                    return .created(try DossierRecord(row: try await tx.queryCommitting(insert)[0]))
                 }
                 let record = try DossierRecord(row: try await tx.query(insert)[0])
                 let response = try render(record)
@@ -95,7 +94,7 @@ extension DossierStore {
                     INSERT INTO idempotency_keys (user_id, key, request_hash, dossier_id, response)
                     VALUES (\(principal.userID), \(idempotency.key), \(idempotency.requestHash), \(record.id), \(response))
                     """)
-                return .created(record, response: response)
+                return .created(record)
             }
         } catch let error as PostgresError where error.code == .uniqueViolation && error.constraint == "dossiers_external_reference" {
             // Another request with the same reference committed between our read and our insert.
