@@ -13,7 +13,8 @@ import Testing
         expectSame(DayType.init, \.schema)
         expectSame(DossierStatus.init, \.schema)
         expectSame(Channel.init, \.schema)
-        expectSame(DossierForm.init, \.schema)
+        #expect(DossierForm.allCases.map(\.schema.rawValue) == DossierForm.allCases.map(\.rawValue))
+        #expect(DossierForm.allCases.count == Components.Schemas.DossierForm.allCases.count)
         expectSame(EventType.init, \.schema)
         expectSame(DeliveryState.init, \.schema)
         expectSame(Satisfaction.init, \.schema)
@@ -44,10 +45,9 @@ import Testing
         decoder.dateDecodingStrategy = .iso8601
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = .sortedKeys
         let dossier = try decoder.decode(Dossier.self, from: json)
-        let generated = try decoder.decode(Components.Schemas.Dossier.self, from: json)
-        #expect(try encoder.encode(dossier) == encoder.encode(generated))
+        let reencoded = try JSONDecoder().decode(JSONValue.self, from: encoder.encode(dossier))
+        #expect(reencoded == (try JSONDecoder().decode(JSONValue.self, from: json)), "every member, as the server wrote it")
         #expect(dossier.status == .inProgress && dossier.channel == .counter)
         #expect(dossier.allowedActions == [.forward, .return])
         #expect(dossier.documents.map(\.digitized) == [true] && dossier.applicant.phone == nil)

@@ -2,9 +2,10 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import MotCuaAPI
+import MotCuaFoundation
+@testable import MotCuaServer
 import MotCuaTestSupport
 import NIOCore
-@testable import MotCuaServer
 import Testing
 import Yams
 

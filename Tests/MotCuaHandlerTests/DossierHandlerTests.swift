@@ -169,7 +169,9 @@ import Testing
         dossiers.intake = { request, principal, key, render in
             keys.withLock { $0.append(key) }
             let record = DossierRecord.sample(code: "\(request.receivingUnit)-260302-0007", unit: request.receivingUnit, province: principal.province)
-            return key == nil ? .created(record, response: try render(record)) : .replayed(response: try render(record))
+            guard key != nil else { return .created(record) }
+            // What the first request with this key was answered, kept by the store: another version.
+            return .replayed(response: try render(.sample(code: record.code, unit: record.receivingUnit, province: record.province, version: 3)))
         }
         try await withTestApp(storage: .memory, dossiers: dossiers) { client, env in
             let province = try await env.makeProvince(communes: 1)
@@ -182,7 +184,9 @@ import Testing
             let key = String(repeating: "k", count: 200)  // the contract's longest key
             let replayed = try await client.send(.post, "/v1/dossiers", json: body, token: reception.token, headers: [HTTPField.Name("Idempotency-Key")!: key])
             let again = try expectJSON(replayed, .created, as: Components.Schemas.Dossier.self)
-            #expect(again == first && replayed.headers[.location] == created.headers[.location])
+            #expect(again.code == first.code && again.version == 3, "the stored response, as it was kept")
+            #expect(replayed.headers[.location] == created.headers[.location] && replayed.headers[.eTag] == "\"3\"")
+            #expect(keys.value.count == 2 && keys.value.first == .some(nil), "no key, then the caller's")
             let sent = try #require(keys.value.last ?? nil)
             #expect(sent.key == key && sent.requestHash.count == 64, "the key and a SHA-256 of the body")
         }

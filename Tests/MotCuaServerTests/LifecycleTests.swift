@@ -22,12 +22,13 @@ import Testing
         let port = try await freePort()
         let configuration = try testConfiguration(databaseURL: url, environment: ["MOTCUA_PORT": "\(port)"])
         let (started, startedSignal) = AsyncStream<Void>.makeStream()
-        // The request runs until the shutdown has begun, so it is surely in flight when it begins.
+        // The request runs until the server has stopped accepting connections (or 30 s), so it is
+        // surely in flight while the shutdown begins.
         let shuttingDown = Mutex(false)
         let app = try buildApplication(configuration: configuration, logger: TestDatabase.logger) { router in
             router.get("/v1/test/slow") { _, _ -> String in
                 startedSignal.yield()
-                while !shuttingDown.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
+                _ = try await eventually { shuttingDown.withLock { $0 } }
                 return "finished"
             }
         }
@@ -51,6 +52,12 @@ import Testing
             }
             try #require(reachedHandler, "the slow request never reached its handler")
             await services.triggerGracefulShutdown()
+            let refusing = try await eventually(timeout: .seconds(30)) {
+                guard let channel = try? await RawHTTP.connect(host: "127.0.0.1", port: port) else { return true }
+                try? await channel.channel.close()
+                return false
+            }
+            #expect(refusing, "the server stopped accepting connections while the request was in flight")
             shuttingDown.withLock { $0 = true }
             let response = try await slow
             #expect(response.status == .ok)

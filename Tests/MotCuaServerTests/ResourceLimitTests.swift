@@ -25,12 +25,12 @@ import Testing
     }
 
     /// A route under `/v1/evaluations` (so guarded as a report) that records its start, runs until
-    /// `log` is released, and records how it ended.
+    /// `log` is released (or 30 s), and records how it ended.
     static func slowReport(_ router: Router<AppRequestContext>, log: ReportLog) {
         router.get("/v1/evaluations/test/slow") { _, _ -> String in
             log.append("started")
             do {
-                while !log.released { try await Task.sleep(for: .milliseconds(10)) }
+                _ = try await eventually { log.released }
                 log.append("finished")
             } catch {
                 log.append("cancelled")
@@ -44,6 +44,7 @@ import Testing
         let log = ReportLog()
         try await withTestApp(environment: ["MOTCUA_REPORTS_PER_USER": "1"], customizeRouter: { Self.slowReport($0, log: log) }) {
             client, env in
+            defer { log.release() }
             let world = try await env.makeDossierWorld()
             async let first = client.parallel("GET", "/v1/evaluations/test/slow", token: world.leader.token)
             try #require(try await log.started(1))

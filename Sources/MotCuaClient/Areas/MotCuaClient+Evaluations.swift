@@ -2,7 +2,6 @@ import Foundation
 import MotCuaAPI
 import OpenAPIRuntime
 
-
 extension MotCuaClient {
     /// The evaluations a commune is scored by: on-time rates, weekly task completion and the
     /// Decision 766 index. Periods are `YYYY-MM-DD` dates (default: this month up to today).
@@ -18,11 +17,11 @@ extension MotCuaClient {
 
         /// A unit's report for the period.
         public func unit(_ code: String, from: String? = nil, to: String? = nil) async throws -> UnitEvaluation {
-            UnitEvaluation(schema: try await client.call {
+            try await client.call {
                 try await $0.getUnitEvaluation(
                     path: .init(unitCode: code), query: .init(from: from, to: to), headers: .init(accept: [.init(contentType: .json)])
                 ).ok.body.json
-            })
+            }
         }
 
         /// The same report as the server's CSV export.
@@ -38,39 +37,39 @@ extension MotCuaClient {
 
         /// Every commune of the caller's province, ranked by 766 points then on-time rate.
         public func ranking(from: String? = nil, to: String? = nil) async throws -> UnitRanking {
-            UnitRanking(schema: try await client.call {
+            try await client.call {
                 try await $0.rankUnits(query: .init(from: from, to: to), headers: .init(accept: [.init(contentType: .json)]))
                     .ok.body.json
-            })
+            }
         }
 
         /// Per officer of `unit`, the control-slip steps of an ISO week (`2026-W27`; default this
         /// week), worst completion rate first.
         public func officers(unit: String, week: String? = nil) async throws -> OfficerEvaluations {
-            OfficerEvaluations(schema: try await client.call {
+            try await client.call {
                 try await $0.getOfficerEvaluations(
                     query: .init(unit: unit, week: week), headers: .init(accept: [.init(contentType: .json)])
                 ).ok.body.json
-            })
+            }
         }
 
         /// One row per ISO week touching the period: completion rate, on-time rate, counts.
         public func weekly(unit: String, from: String? = nil, to: String? = nil) async throws -> WeeklyEvaluations {
-            WeeklyEvaluations(schema: try await client.call {
+            try await client.call {
                 try await $0.getWeeklyEvaluations(
                     query: .init(unit: unit, from: from, to: to), headers: .init(accept: [.init(contentType: .json)])
                 ).ok.body.json
-            })
+            }
         }
 
         /// Per procedure the unit handled: count, average and 90th-percentile time against the
         /// statutory time, supplement and on-time rates.
         public func procedures(unit: String, from: String? = nil, to: String? = nil) async throws -> ProcedureEvaluations {
-            ProcedureEvaluations(schema: try await client.call {
+            try await client.call {
                 try await $0.getProcedureEvaluations(
                     query: .init(unit: unit, from: from, to: to), headers: .init(accept: [.init(contentType: .json)])
                 ).ok.body.json
-            })
+            }
         }
     }
 

@@ -1,7 +1,5 @@
-// `Page` and `ReportColumn` are shared with the server (the stores' pages, the CSV reports' columns);
-// callers of the client name them as theirs.
+// `Page` is the one type of a page for the stores and the client; callers of the client name it as theirs.
 @_exported import struct MotCuaFoundation.Page
-@_exported import struct MotCuaFoundation.ReportColumn
 
 /// Every item of a paged list, fetching the next page only when the previous one is used up.
 ///

@@ -454,7 +454,7 @@ public struct HistoryEvent: Codable, Hashable, Sendable, SchemaBacked {
     public var reason: String? { schema.reason }
 
     /// Action details (assignee, items asked for, amounts, dates).
-    public var data: [String: JSONValue] { JSONValue.object(schema.data.additionalProperties.value) }
+    public var data: [String: JSONValue] { schema.data.additionalProperties.value.mapValues(JSONValue.init) }
 }
 
 /// Whether a step was handed over early, on time or late.
@@ -595,16 +595,6 @@ extension DossierActionName {
 }
 
 extension DossierForm {
-    init(_ schema: Components.Schemas.DossierForm) {
-        self = switch schema {
-        case .apology: .apology
-        case .controlSlip: .controlSlip
-        case .receipt: .receipt
-        case .refusal: .refusal
-        case .supplementRequest: .supplementRequest
-        }
-    }
-
     var schema: Components.Schemas.DossierForm {
         switch self {
         case .apology: .apology

@@ -108,9 +108,9 @@ public struct RatingSummary: Codable, Hashable, Sendable, SchemaBacked {
     /// Count per band: excellent, good, fair, average, weak.
     public var bands: [RatingBand: Int] { RatingBand.keyed(schema.bands.additionalProperties) }
 
-    /// Share per level: very_satisfied, satisfied, dissatisfied; each null when nothing was rated ("not applicable").
-    public var satisfaction: [Satisfaction: Double?] {
-        Satisfaction.keyed(schema.satisfaction.additionalProperties.mapValues { $0?.value })
+    /// Share of the ratings per level; empty when nothing was rated (the contract's nulls, "not applicable").
+    public var satisfaction: [Satisfaction: Double] {
+        Satisfaction.keyed(schema.satisfaction.additionalProperties.compactMapValues { $0?.value })
     }
 }
 

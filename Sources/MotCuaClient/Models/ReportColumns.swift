@@ -1,3 +1,5 @@
+// The column type is the server's; callers of the client name it as theirs.
+@_exported import struct MotCuaFoundation.ReportColumn
 import MotCuaAPI
 
 /// The columns of the evaluation reports over the client's types: the server's own CSV columns, read

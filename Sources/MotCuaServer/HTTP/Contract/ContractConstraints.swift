@@ -1,6 +1,7 @@
 import Foundation
 import MotCuaAPI
 import MotCuaDomain
+import MotCuaFoundation
 import Yams
 
 /// The constraints of `openapi.yaml` that the generated code does not check. Decoding into the

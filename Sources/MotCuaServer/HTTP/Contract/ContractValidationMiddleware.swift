@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import MotCuaFoundation
 
 /// Checks each request against the constraints of the contract the generated code leaves out
 /// (`ContractConstraints`): a header or query parameter outside them (its type, format, length, pattern, range or
